@@ -1,0 +1,103 @@
+"""Test set-up shared by every exercise.
+
+* The copy being checked comes from ``EXERCISES_ROOT`` (default ``exercises/``);
+  it is put on ``sys.path`` and on ``PYTHONPATH`` so that child processes
+  (spawn, forkserver) import the same copy.
+* Every test fails if it leaves threads, child processes or sockets behind.
+* The reporting plugin (``tests/support/report.py``) turns failures into
+  per-task teaching lines (``--teach``) and results files (``--results-json``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import warnings
+from collections.abc import Iterator
+
+import pytest
+
+from tests.support import leaks, report
+from tests.support.messages import COMMON
+from tests.support.roots import REPO, exercises_root
+
+ROOT = exercises_root()
+
+
+def _make_importable() -> None:
+    """Put the checked root (and the repository, for ``tests.*``) first on both paths."""
+    for path in (str(REPO), str(ROOT)):
+        if path in sys.path:
+            sys.path.remove(path)
+        sys.path.insert(0, path)
+    parts = [str(ROOT), str(REPO)]
+    parts += [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p not in parts]
+    os.environ["PYTHONPATH"] = os.pathsep.join(parts)
+
+
+_make_importable()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    report.add_options(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    report.configure(config)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # looptime asks the policy for the current loop around every test, which creates one
+    # (with its self-pipe sockets) on first use; make it now, before any leak snapshot.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        asyncio.set_event_loop(asyncio.new_event_loop())
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+        asyncio.set_event_loop(None)
+    loop.close()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"checking the exercises in {ROOT}"
+
+
+BEFORE = pytest.StashKey[leaks.Snapshot]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    result = yield
+    # After the fixtures are up: what the test machinery opened is not the learner's.
+    if not item.get_closest_marker("meta"):
+        item.stash[BEFORE] = leaks.snapshot()
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Fail a test that leaves threads, child processes or sockets behind."""
+    result = yield
+    before = item.stash.get(BEFORE, None)
+    if before is None:
+        return result
+    found = leaks.leftovers(before)
+    if found.children:
+        leaks.kill_children(found.children)
+    problems = []
+    if found.threads:
+        names = ", ".join(sorted(t.name for t in found.threads))
+        problems.append(COMMON.lesson("leaked_threads", count=len(found.threads), names=names))
+    if found.children:
+        pids = ", ".join(map(str, found.children))
+        problems.append(COMMON.lesson("leaked_processes", count=len(found.children), pids=pids))
+    if found.sockets:
+        problems.append(COMMON.lesson("leaked_sockets", count=len(found.sockets)))
+    if problems:
+        raise problems[0] if len(problems) == 1 else ExceptionGroup("left behind", problems)
+    return result

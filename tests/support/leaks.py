@@ -1,0 +1,127 @@
+"""What a test leaves behind: threads, child processes, sockets.
+
+``conftest.py`` takes a snapshot before every test and compares after it,
+giving stragglers a short grace period to finish on their own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import threading
+import time
+from dataclasses import dataclass
+
+import psutil
+
+from .timing import scaled
+
+# Helper processes that multiprocessing starts once and keeps for the whole run.
+_SERVICE_MARKERS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    threads: frozenset[threading.Thread]
+    children: frozenset[int]
+    sockets: frozenset[str]
+
+
+def service_pids() -> set[int]:
+    """Long-lived multiprocessing helpers (resource tracker, forkserver)."""
+    pids = set()
+    for child in _children():
+        try:
+            cmdline = " ".join(child.cmdline())
+        except (psutil.Error, OSError):
+            continue
+        if any(marker in cmdline for marker in _SERVICE_MARKERS):
+            pids.add(child.pid)
+    return pids
+
+
+def _children() -> list[psutil.Process]:
+    try:
+        return psutil.Process().children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def live_children() -> set[int]:
+    """Descendant processes that are not zombies and not multiprocessing services."""
+    multiprocessing.active_children()  # reaps finished multiprocessing children
+    services = service_pids()
+    alive = set()
+    for child in _children():
+        if child.pid in services:
+            continue
+        try:
+            if child.status() != psutil.STATUS_ZOMBIE:
+                alive.add(child.pid)
+        except psutil.Error:
+            continue
+    return alive
+
+
+def open_sockets() -> set[str]:
+    fd_dir = "/proc/self/fd"
+    if not os.path.isdir(fd_dir):
+        return {f"{c.fd}" for c in psutil.Process().net_connections(kind="all")}
+    found = set()
+    for fd in os.listdir(fd_dir):
+        with contextlib.suppress(OSError):
+            target = os.readlink(os.path.join(fd_dir, fd))
+            if target.startswith("socket:"):
+                found.add(f"{fd}:{target}")
+    return found
+
+
+def snapshot() -> Snapshot:
+    return Snapshot(
+        frozenset(t for t in threading.enumerate() if t.is_alive()),
+        frozenset(live_children()),
+        frozenset(open_sockets()),
+    )
+
+
+@dataclass
+class Leftovers:
+    threads: list[threading.Thread]
+    children: list[int]
+    sockets: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.threads or self.children or self.sockets)
+
+
+def leftovers(before: Snapshot, grace: float = 1.0) -> Leftovers:
+    """What exists now and did not before, after waiting up to ``grace`` (scaled) seconds."""
+    deadline = time.monotonic() + scaled(grace)
+    while True:
+        now = snapshot()
+        found = Leftovers(
+            [t for t in now.threads if t not in before.threads and not _exempt(t)],
+            sorted(now.children - before.children),
+            sorted(now.sockets - before.sockets),
+        )
+        if not found or time.monotonic() >= deadline:
+            return found
+        time.sleep(0.02)
+
+
+def _exempt(thread: threading.Thread) -> bool:
+    # Daemon helpers of the test machinery itself (deadline runners report hangs on their own).
+    return thread.name.startswith("deadline:") or thread.name.startswith("course-")
+
+
+def kill_children(pids: list[int]) -> None:
+    """Stop leaked processes so that one test's leak does not spoil the next ones."""
+    procs = []
+    for pid in pids:
+        with contextlib.suppress(psutil.Error):
+            proc = psutil.Process(pid)
+            proc.kill()
+            procs.append(proc)
+    psutil.wait_procs(procs, timeout=2)
+    multiprocessing.active_children()

@@ -1,0 +1,81 @@
+"""Messages shared by every exercise: missing code, crashes, hangs, leaks, report labels."""
+
+from __future__ import annotations
+
+from .lesson import Catalogue
+
+COMMON = Catalogue(
+    "common",
+    {
+        "not_implemented": {
+            "en": "not implemented yet, see {where}",
+            "ar": "لم تُكتب بعد، انظر {where}",
+        },
+        "raised": {
+            "en": "{call} raised {error} at {where}",
+            "ar": "‏{call} رفعت الاستثناء {error} في {where}",
+        },
+        "import_failed": {
+            "en": "your module {module} could not be imported: {error}",
+            "ar": "تعذّر استيراد وحدتك {module}: {error}",
+        },
+        "hang": {
+            "en": (
+                "{call} did not finish within {seconds:.1f} s: it is waiting for something "
+                "that never happens (a join on a thread or process that never ends, a result "
+                "that is never sent, a loop that never exits)"
+            ),
+            "ar": (
+                "لم تنتهِ {call} خلال {seconds:.1f} ثانية: إنها تنتظر شيئًا لا يحدث أبدًا "
+                "(انتظار خيط أو عملية لا تنتهي، نتيجة لا تُرسل، حلقة لا تخرج)"
+            ),
+        },
+        "leaked_threads": {
+            "en": (
+                "{count} thread(s) you started were still running after the call returned: "
+                "{names}. Join every thread you start before you return."
+            ),
+            "ar": (
+                "بقي {count} من الخيوط التي بدأتها يعمل بعد عودة الدالة: {names}. "
+                "انتظر (join) كل خيط تبدؤه قبل أن تعود."
+            ),
+        },
+        "leaked_processes": {
+            "en": (
+                "{count} child process(es) were still alive after the call returned "
+                "(pids {pids}). Join every process you start, and close or shut down pools "
+                "and executors (a `with` block does it)."
+            ),
+            "ar": (
+                "بقيت {count} من العمليات الفرعية حيّة بعد عودة الدالة (المعرّفات {pids}). "
+                "انتظر (join) كل عملية تبدؤها، وأغلق المجمّعات والمنفّذات (كتلة with تفعل ذلك)."
+            ),
+        },
+        "leaked_sockets": {
+            "en": (
+                "{count} socket(s) were left open after the call returned. Close every socket "
+                "you open, also when something fails (`with socket...` or try/finally)."
+            ),
+            "ar": (
+                "بقي {count} من المقابس (sockets) مفتوحًا بعد عودة الدالة. أغلق كل مقبس تفتحه، "
+                "حتى عند حدوث خطأ (with أو try/finally)."
+            ),
+        },
+        "label_passed": {"en": "passed", "ar": "نجحت"},
+        "label_failed": {"en": "FAILED", "ar": "فشلت"},
+        "label_skipped": {"en": "skipped", "ar": "تُخطّيت"},
+        "label_task": {"en": "task", "ar": "المهمة"},
+        "summary": {
+            "en": "{passed} of {total} task(s) passed.",
+            "ar": "نجحت {passed} من {total} مهمة.",
+        },
+        "more_detail": {
+            "en": "Full tracebacks: add -- -v to the command (e.g. nox -s check-{number} -- -v).",
+            "ar": "للتفاصيل الكاملة أضف ‎-- -v‎ إلى الأمر (مثل nox -s check-{number} -- -v).",
+        },
+        "cannot_import": {
+            "en": "could not be imported, so no task could be checked: {error}",
+            "ar": "تعذّر استيرادها، فلم يمكن فحص أي مهمة: {error}",
+        },
+    },
+)

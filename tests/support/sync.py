@@ -1,0 +1,49 @@
+"""Rendezvous with timeouts: evidence that N calls were in flight at the same time."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from .timing import scaled
+
+
+class Rendezvous:
+    """A barrier for ``parties`` callers that also counts who arrived.
+
+    ``meet()`` blocks until every party is waiting (then all pass) or until the
+    scaled timeout runs out (then the barrier breaks and every waiter gets
+    ``threading.BrokenBarrierError``). ``peak`` is the largest number of callers
+    that were waiting at the same time, so a sequential implementation shows
+    ``peak == 1``.  Works across threads; for processes use a manager barrier.
+    """
+
+    def __init__(self, parties: int, timeout: float = 1.0) -> None:
+        self.parties = parties
+        self.timeout = scaled(timeout)
+        self._barrier = threading.Barrier(parties, timeout=self.timeout)
+        self._lock = threading.Lock()
+        self.waiting = 0
+        self.peak = 0
+        self.arrived = 0
+        self.threads: list[int] = []
+
+    def meet(self) -> None:
+        with self._lock:
+            self.arrived += 1
+            self.waiting += 1
+            self.peak = max(self.peak, self.waiting)
+            self.threads.append(threading.get_ident())
+        try:
+            self._barrier.wait()
+        finally:
+            with self._lock:
+                self.waiting -= 1
+
+    @property
+    def opened(self) -> bool:
+        """True when all parties met at once."""
+        return self.peak >= self.parties
+
+    def __call__(self, *_: Any) -> None:
+        self.meet()

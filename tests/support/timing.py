@@ -1,0 +1,71 @@
+"""Wall-clock allowances (always scaled), usable CPUs, and running a call with a deadline."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from .messages import COMMON
+
+T = TypeVar("T")
+
+
+def scale() -> float:
+    """``CONCURRENCY_TIME_SCALE``: stretches every wall-clock allowance (default 1)."""
+    raw = os.environ.get("CONCURRENCY_TIME_SCALE", "").strip()
+    try:
+        value = float(raw) if raw else 1.0
+    except ValueError:
+        return 1.0
+    return value if value > 0 else 1.0
+
+
+def scaled(seconds: float) -> float:
+    return seconds * scale()
+
+
+def usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+class Stopwatch:
+    def __init__(self) -> None:
+        self.start = time.perf_counter()
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.start
+
+
+def call_with_deadline(
+    func: Callable[..., T], *args: Any, seconds: float, call: str, **kwargs: Any
+) -> T:
+    """Run ``func`` in a helper thread; a call that does not finish in time fails the test.
+
+    The helper is a daemon thread, so a call that never returns cannot keep the
+    test process alive; the test fails with the ``hang`` message instead.
+    ``seconds`` is scaled here.
+    """
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["result"] = func(*args, **kwargs)
+        except BaseException as exc:  # handed to the caller below
+            box["error"] = exc
+
+    limit = scaled(seconds)
+    helper = threading.Thread(target=run, name=f"deadline:{call}", daemon=True)
+    helper.start()
+    helper.join(limit)
+    if helper.is_alive():
+        COMMON.fail("hang", call=call, seconds=limit)
+    if "error" in box:
+        raise box["error"]
+    return box["result"]  # type: ignore[no-any-return]
