@@ -88,7 +88,7 @@ for _ex in EXERCISES:
     def _hint(session: nox.Session, ex: engine.Exercise = _ex) -> None:
         learner.hint(ex, session.posargs)
 
-    _hint.__doc__ = f"Show the next hint for {_ex.slug} (-- --all: every hint, -- --again: restart)."
+    _hint.__doc__ = f"Show the next hint for {_ex.slug} (-- --all: all of them; -- --again)."
 
     @nox.session(name=f"watch-{_ex.number}", python=False)
     def _watch(session: nox.Session, ex: engine.Exercise = _ex) -> None:

@@ -11,8 +11,6 @@ Check your work with ``nox -s check-ex01``.
 
 from __future__ import annotations
 
-import os
-import threading
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, TypeVar
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
-
 from ex01_threads import threads as mod
+
 from tests.support.sync import Rendezvous
 from tests.support.timing import call_with_deadline
 
@@ -71,7 +72,8 @@ def test_describes_another_thread_among_many() -> None:
         raise box["error"]  # type: ignore[misc]
     info = box["info"]
     MSG.check(isinstance(info, tuple) and len(info) == 3, "not_threadinfo", got=info)
-    pid, count, name = info  # type: ignore[misc]
+    assert isinstance(info, tuple)
+    pid, count, name = info
     MSG.check(pid == os.getpid(), "wrong_pid", got=pid, want=os.getpid())
     MSG.check(name == "worker-7", "wrong_name", got=name, want="worker-7")
     MSG.check(count == box["count"], "wrong_count", got=count, want=box["count"], extra=extra)
@@ -95,7 +97,7 @@ def test_all_calls_run_at_the_same_time(n: int) -> None:
     main = threading.get_ident()
     seen: list[threading.Thread] = []
 
-    def make(i: int):  # type: ignore[no-untyped-def]
+    def make(i: int) -> Callable[[], object]:
         def call() -> int:
             seen.append(threading.current_thread())
             meeting.meet()
@@ -127,7 +129,7 @@ def test_results_follow_input_order_not_finish_order() -> None:
     meeting = Rendezvous(n)
     done = [threading.Event() for _ in range(n)]
 
-    def make(i: int):  # type: ignore[no-untyped-def]
+    def make(i: int) -> Callable[[], object]:
         def call() -> str:
             meeting.meet()
             if i + 1 < n:  # finish only after the next one has finished

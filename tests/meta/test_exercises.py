@@ -34,16 +34,19 @@ def test_messages_have_both_languages(ex: Exercise) -> None:
     module = importlib.import_module(f"tests.{ex.slug}.messages")
     catalogue = module.MSG
     assert catalogue.problems() == []
-    assert catalogue.parent is not None and catalogue.parent.problems() == []
+    assert catalogue.parent is not None
+    assert catalogue.parent.problems() == []
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.number)
 def test_solution_passes(ex: Exercise) -> None:
     run = run_tests(ex, REPO / "solutions")
-    assert run.returncode == 0 and run.tests, describe(run)
+    assert run.returncode == 0, describe(run)
+    assert run.tests, describe(run)
     skipped = [t for t in run.tests if t["status"] == "skip"]
     for t in skipped:  # only speed-up measurements may skip, and they must say why
-        assert "speed" in t["nodeid"] and t["message"], describe(run)
+        assert "speed" in t["nodeid"], describe(run)
+        assert t["message"], describe(run)
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.number)

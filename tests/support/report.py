@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import traceback
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,9 +57,9 @@ def _where(tb: traceback.StackSummary | list[traceback.FrameSummary]) -> str:
     root = str(exercises_root())
     frames = list(tb)
     mine = [f for f in frames if f.filename.startswith(root)]
-    frame = (mine or frames or [None])[-1]
-    if frame is None:
+    if not (mine or frames):
         return "?"
+    frame = (mine or frames)[-1]
     path = Path(frame.filename)
     try:
         shown = path.relative_to(Path.cwd())
@@ -108,8 +108,8 @@ def _task_of(item: pytest.Item) -> tuple[int, str]:
     if mark is None:
         return 0, ""
     number = int(mark.args[0])
-    title = str(mark.args[1]) if len(mark.args) > 1 else mark.kwargs.get("title", "")
-    return number, title
+    title = mark.args[1] if len(mark.args) > 1 else mark.kwargs.get("title", "")
+    return number, str(title)
 
 
 class Reporter:
@@ -122,7 +122,7 @@ class Reporter:
 
     # -- collecting -------------------------------------------------------------------------
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_protocol(self, item: pytest.Item) -> Iterator[None]:
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
         global _current
         _current = item
         try:
@@ -133,8 +133,8 @@ class Reporter:
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
-    ) -> Iterator[pytest.TestReport]:
-        report: pytest.TestReport = yield
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        report = yield
         number, title = _task_of(item)
         out = self.outcomes.setdefault(
             item.nodeid,
@@ -156,7 +156,8 @@ class Reporter:
         if report.when == "teardown":
             captured = (report.capstdout + report.capstderr).strip()
             out.output = captured[-OUTPUT_CAP:]
-            out.timing = [v for k, v in item.user_properties if k == "timing"]
+            props = item.user_properties
+            out.timing = [v for k, v in props if k == "timing" and isinstance(v, dict)]
         return report
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
@@ -191,7 +192,8 @@ class Reporter:
                 first = failed[0]
                 more = f" (+{len(failed) - 1} more)" if len(failed) > 1 else ""
                 body = _indent(first.message)
-                write(f"  {COMMON.text('label_failed'):7} {head}: {body}{more}", red=True, bold=True)
+                label_failed = COMMON.text("label_failed")
+                write(f"  {label_failed:7} {head}: {body}{more}", red=True, bold=True)
             elif ran:
                 passed += 1
                 write(f"  {COMMON.text('label_passed'):7} {head}", green=True)
@@ -204,8 +206,8 @@ class Reporter:
         write("")
         write(COMMON.text("summary", passed=passed, total=len(tasks)), bold=True)
         if passed < len(tasks) and self.config.get_verbosity() <= 0:
-            number = _exercise_number(self.outcomes)
-            write(COMMON.text("more_detail", number=number))
+            exercise = _exercise_number(self.outcomes)
+            write(COMMON.text("more_detail", number=exercise))
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if not self.results_path:

@@ -68,4 +68,5 @@ def call_with_deadline(
         COMMON.fail("hang", call=call, seconds=limit)
     if "error" in box:
         raise box["error"]
-    return box["result"]  # type: ignore[no-any-return]
+    result: T = box["result"]
+    return result
