@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import sys
 import warnings
@@ -48,6 +49,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
+    # CONCURRENCY_START_METHOD=spawn|forkserver|fork tries the exercises under another
+    # multiprocessing start method (Python 3.14 defaults to forkserver on Linux).
+    method = os.environ.get("CONCURRENCY_START_METHOD", "").strip()
+    if method:
+        multiprocessing.set_start_method(method, force=True)
     # looptime asks the policy for the current loop around every test, which creates one
     # (with its self-pipe sockets) on first use; make it now, before any leak snapshot.
     with warnings.catch_warnings():

@@ -1,10 +1,16 @@
 """CPU time of descendant processes, sampled while a call runs.
 
 This is the load-independent proof that work ran in parallel processes: a
-sampler thread reads every descendant's CPU time every ``interval`` seconds and
-counts, for each sliding ``window``, how many processes gained at least
-``busy`` seconds of CPU in it.  Two workers computing at once give 2 even when
-other programs keep both cores busy; a one-worker pool gives 1; threads give 0.
+sampler thread reads every descendant's CPU time every ``interval`` seconds
+(psutil; the kernel counts it in 10 ms ticks). Afterwards the history is cut
+into sliding windows and, in each, the workers that were computing are counted.
+Two workers of a pool compute together in most windows even when other programs
+keep the CPUs busy; a one-worker pool never does; threads show no child CPU at
+all; processes run one after another overlap only around each hand-over.
+
+Busy means "got at least half of its usual CPU rate in that window", and the
+window grows when the machine is so busy that the workers get little CPU, so
+the verdict does not depend on how loaded the machine is.
 (``getrusage(RUSAGE_CHILDREN)`` is no use here: it misses workers that are not
 our direct children, as under the forkserver start method.)
 """
@@ -21,35 +27,47 @@ import psutil
 
 from .leaks import service_pids
 
+TICK = 0.01  # resolution of the kernel's per-process CPU accounting (USER_HZ = 100)
+
 
 @dataclass
 class CpuReport:
     samples: int = 0
     child_cpu: float = 0.0  # total CPU seconds used by workers during the call
-    peak_busy: int = 0  # most workers busy within one window
-    pids: set[int] = field(default_factory=set)  # workers that used any CPU
     parent_cpu: float = 0.0  # CPU seconds of this process during the call
+    pids: set[int] = field(default_factory=set)  # workers that used any CPU
+    window: float = 0.1  # the window used (grows when workers get little CPU)
+    peak_busy: int = 0  # most workers busy within one window
+    busy_windows: int = 0  # windows in which at least one worker was busy
+    overlap_windows: int = 0  # windows in which at least two workers were busy
+
+    @property
+    def overlap(self) -> float:
+        """Share of the busy windows in which two or more workers were computing."""
+        return self.overlap_windows / self.busy_windows if self.busy_windows else 0.0
+
+    def together(self, min_windows: int = 3, min_share: float = 0.5) -> bool:
+        """Workers computed at the same time for a good part of the call, not just once
+        (a process that ends while the next one starts can share a window or two)."""
+        return self.overlap_windows >= min_windows and self.overlap >= min_share
 
 
 class ChildCpuSampler:
-    def __init__(self, interval: float = 0.01, window: float = 0.1, busy: float = 0.03) -> None:
+    def __init__(self, interval: float = 0.01, window: float = 0.1) -> None:
         self.interval = interval
-        self.window = window
-        self.busy = busy
-        self.report = CpuReport()
+        self.base_window = window
+        self.report = CpuReport(window=window)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="course-cpu-sampler", daemon=True)
         self._history: list[tuple[float, dict[int, float]]] = []
         self._baseline: dict[int, float] = {}
-        self._last: dict[int, float] = {}
         self._procs: dict[int, psutil.Process] = {}
         self._services: set[int] = set()
 
     def _read(self) -> dict[int, float]:
-        me = psutil.Process()
         seen: dict[int, float] = {}
         try:
-            children = me.children(recursive=True)
+            children = psutil.Process().children(recursive=True)
         except psutil.Error:
             return seen
         for child in children:
@@ -58,30 +76,13 @@ class ChildCpuSampler:
             proc = self._procs.setdefault(child.pid, child)
             with contextlib.suppress(psutil.Error):
                 t = proc.cpu_times()
-                seen[child.pid] = t.user + t.system
+                seen[child.pid] = t.user + t.system - self._baseline.get(child.pid, 0.0)
         return seen
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            now = time.monotonic()
-            reading = self._read()
-            self._last.update(reading)
-            self._history.append((now, reading))
-            self._count(now, reading)
+            self._history.append((time.monotonic(), self._read()))
             self._stop.wait(self.interval)
-
-    def _count(self, now: float, reading: dict[int, float]) -> None:
-        self.report.samples += 1
-        # the newest sample at least one window old
-        base = None
-        for t, old in reversed(self._history):
-            if now - t >= self.window:
-                base = old
-                break
-        if base is None:
-            return
-        busy = sum(1 for pid, cpu in reading.items() if cpu - base.get(pid, cpu) >= self.busy)
-        self.report.peak_busy = max(self.report.peak_busy, busy)
 
     def __enter__(self) -> ChildCpuSampler:
         self._services = service_pids()
@@ -91,13 +92,60 @@ class ChildCpuSampler:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._last.update(self._read())
+        self._history.append((time.monotonic(), self._read()))
         self._stop.set()
         self._thread.join(2)
         self.report.parent_cpu = _own_cpu() - self._parent_start
-        used = {p: cpu - self._baseline.get(p, 0.0) for p, cpu in self._last.items()}
-        self.report.child_cpu = sum(used.values())
-        self.report.pids = {p for p, cpu in used.items() if cpu > 0}
+        analyse(self._history, self.base_window, self.report)
+
+
+def analyse(history: list[tuple[float, dict[int, float]]], base_window: float,
+            report: CpuReport) -> None:
+    """Fill ``report`` from the samples: totals, then busy workers per sliding window."""
+    report.samples = len(history)
+    last: dict[int, float] = {}
+    first_busy: dict[int, float] = {}
+    last_busy: dict[int, float] = {}
+    for t, reading in history:
+        for pid, cpu in reading.items():
+            if cpu > last.get(pid, 0.0):
+                first_busy.setdefault(pid, t)
+                last_busy[pid] = t
+            last[pid] = max(cpu, last.get(pid, 0.0))
+    report.child_cpu = sum(last.values())
+    report.pids = {p for p, cpu in last.items() if cpu > 0}
+    # Each worker's usual CPU rate while it was working (1.0 = a whole CPU).
+    rates = {}
+    for pid in report.pids:
+        span = last_busy[pid] - first_busy[pid]
+        if span > 0 and last[pid] >= 3 * TICK:
+            rates[pid] = min(1.0, last[pid] / span)
+    if not rates:
+        return
+    def value(pid: int, at: float, reading: dict[int, float]) -> float:
+        # A worker missing from a sample had not started yet, or had already ended.
+        if pid in reading:
+            return reading[pid]
+        return last[pid] if at >= last_busy[pid] else 0.0
+
+    slowest = min(rates.values())
+    # Long enough for every worker to collect a few ticks, however busy the machine is.
+    window = min(0.5, max(base_window, 4 * TICK / slowest))
+    report.window = window
+    for i, (t, reading) in enumerate(history):
+        j = i
+        while j > 0 and t - history[j][0] < window:
+            j -= 1
+        if t - history[j][0] < window:
+            continue
+        busy = 0
+        for pid, rate in rates.items():
+            grew = value(pid, t, reading) - value(pid, history[j][0], history[j][1])
+            if grew >= max(TICK * 1.5, 0.5 * rate * window):
+                busy += 1
+        report.peak_busy = max(report.peak_busy, busy)
+        report.busy_windows += busy >= 1
+        report.overlap_windows += busy >= 2
 
 
 def _own_cpu() -> float:

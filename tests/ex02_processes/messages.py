@@ -1,0 +1,70 @@
+"""Messages of exercise 02 (English and Arabic under the same keys)."""
+
+from tests.support.lesson import Catalogue
+from tests.support.messages import COMMON
+
+MSG = Catalogue(
+    "ex02_processes",
+    {
+        "ran_in_parent": {
+            "en": "run_in_processes ran {count} of {n} calls in the parent process itself "
+            "(pid {parent}){how}. Each call must run in a new multiprocessing.Process.",
+            "ar": "نفّذت run_in_processes {count} من {n} استدعاءات في العملية الأم نفسها "
+            "(المعرّف {parent}){how}. يجب أن يعمل كل استدعاء في multiprocessing.Process جديدة.",
+        },
+        "same_pid": {
+            "en": "the {n} calls reported only {distinct} distinct process id(s): {pids}. "
+            "Give every argument a new process of its own.",
+            "ar": "أبلغت الاستدعاءات الـ{n} عن {distinct} معرّف عملية مختلف فقط: {pids}. "
+            "أعطِ كل وسيط عملية جديدة خاصة به.",
+        },
+        "not_concurrent": {
+            "en": "{n} child processes had to meet at a shared barrier, but only {met} got "
+            "through: they were never alive at the same time. Start every process first and "
+            "join them only after all are started.",
+            "ar": "كان على {n} عمليات فرعية أن تلتقي عند حاجز مشترك، لكن {met} فقط عبرته: لم تكن "
+            "حيّة في الوقت نفسه. ابدأ كل العمليات أولًا ثم انتظرها (join) بعد أن تبدأ جميعها.",
+        },
+        "wrong_results": {
+            "en": "run_in_processes returned {got!r}; expected {want!r}. The results must follow "
+            "the order of args, not the order in which the children finished.",
+            "ar": "أعادت run_in_processes القيمة {got!r}؛ المتوقع {want!r}. يجب أن تتبع النتائج "
+            "ترتيب الوسائط لا ترتيب انتهاء العمليات الفرعية.",
+        },
+        "no_error": {
+            "en": "the target raised ValueError('bad input 3') in a child, but run_in_processes "
+            "returned {got!r}. Send the error back to the parent and raise it there.",
+            "ar": "رفعت الدالة ValueError('bad input 3') في عملية فرعية، لكن run_in_processes "
+            "أعادت {got!r}. أرسل الخطأ إلى العملية الأم وارفعه هناك.",
+        },
+        "error_text": {
+            "en": "run_in_processes raised {got}, which does not carry the child's message "
+            "'bad input 3'. Put the child's error message in the exception you raise.",
+            "ar": "رفعت run_in_processes {got} ولا يحمل رسالة العملية الفرعية 'bad input 3'. "
+            "ضع رسالة خطأ العملية الفرعية في الاستثناء الذي ترفعه.",
+        },
+        "raised_early": {
+            "en": "run_in_processes raised while {count} child process(es) were still running. "
+            "Wait for (join) every child, then raise.",
+            "ar": "رفعت run_in_processes الاستثناء بينما كانت {count} من العمليات الفرعية ما تزال "
+            "تعمل. انتظر (join) كل عملية فرعية ثم ارفع الاستثناء.",
+        },
+        "silent_death": {
+            "en": "a child called os._exit(3) without sending a result; run_in_processes "
+            "{outcome}. Expected ChildProcessError naming exit code 3 (Process.exitcode).",
+            "ar": "استدعت عملية فرعية os._exit(3) دون أن ترسل نتيجة؛ {outcome}. المتوقع "
+            "ChildProcessError يذكر رمز الخروج 3 (Process.exitcode).",
+        },
+        "child_alive": {
+            "en": "after run_in_processes returned, {count} of its child processes were still "
+            "alive. Join every process before returning.",
+            "ar": "بعد عودة run_in_processes بقيت {count} من عملياتها الفرعية حيّة. انتظر (join) "
+            "كل عملية قبل العودة.",
+        },
+        "empty": {
+            "en": "run_in_processes(target, []) returned {got!r}; expected [].",
+            "ar": "أعادت run_in_processes(target, []) القيمة {got!r}؛ المتوقع [].",
+        },
+    },
+    parent=COMMON,
+)

@@ -1,0 +1,51 @@
+"""Targets for run_in_processes: module-level so that spawn/forkserver children import them."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Any
+
+
+def meet_and_report(arg: tuple[Any, int]) -> tuple[int, int, bool, str]:
+    """Wait at a shared (manager) barrier; report (index, pid, met, thread name)."""
+    barrier, index = arg
+    try:
+        barrier.wait()
+        met = True
+    except threading.BrokenBarrierError:
+        met = False
+    return index, os.getpid(), met, threading.current_thread().name
+
+
+def finish_in_reverse(arg: tuple[int, int]) -> str:
+    """The later the argument, the sooner it finishes."""
+    index, count = arg
+    time.sleep(0.05 * (count - index))
+    return f"result-{index}"
+
+
+def fail_on_three(value: int) -> int:
+    time.sleep(0.3 if value != 3 else 0.0)
+    if value == 3:
+        raise ValueError(f"bad input {value}")
+    return value
+
+
+def exit_silently_on_two(arg: tuple[int, int]) -> int:
+    value, parent = arg
+    if value == 2:
+        if os.getpid() == parent:  # called in the test process itself: do not kill it
+            raise RuntimeError("os._exit(3) was called in the parent process")
+        os._exit(3)
+    time.sleep(0.1)
+    return value
+
+
+def child_pid(_: object) -> int:
+    return os.getpid()
+
+
+def big_result(size: int) -> bytes:
+    return b"x" * size

@@ -1,0 +1,142 @@
+"""Exercise 02: run_in_processes.
+
+Evidence: children report their PIDs and meet at a manager-backed barrier that
+opens only when all of them are alive at once; the process table shows who is
+still running when the call raises or returns.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator
+from multiprocessing.managers import SyncManager
+from typing import Any
+
+import psutil
+import pytest
+from ex02_processes import processes as mod
+
+from tests.support.leaks import live_children
+from tests.support.timing import call_with_deadline, scaled
+
+from . import targets
+from .messages import MSG
+
+run = pytest.mark.task(1, "run_in_processes")
+failures = pytest.mark.task(2, "failures in children")
+
+DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
+
+
+def run_in_processes(target: Any, args: list[Any]) -> list[Any]:
+    return call_with_deadline(mod.run_in_processes, target, args, seconds=DEADLINE,
+                              call="run_in_processes")
+
+
+@pytest.fixture(scope="module")
+def manager() -> Iterator[SyncManager]:
+    with multiprocessing.Manager() as m:
+        yield m
+
+
+# -- task 1 -----------------------------------------------------------------------------------
+@run
+@pytest.mark.parametrize("n", [2, 4])
+def test_children_run_at_the_same_time_in_their_own_processes(
+    manager: SyncManager, n: int
+) -> None:
+    """every call runs in a new process, all alive at once"""
+    barrier = manager.Barrier(n, timeout=scaled(3.0))  # type: ignore[attr-defined]
+    reports = run_in_processes(targets.meet_and_report, [(barrier, i) for i in range(n)])
+    parent = os.getpid()
+    if not isinstance(reports, list) or len(reports) != n:
+        MSG.fail("wrong_results", got=reports, want=f"{n} reports (index, pid, ...)")
+    in_parent = [r for r in reports if r[1] == parent]
+    if in_parent:
+        # The test calls run_in_processes from a "deadline:" helper thread.
+        threaded = any(not str(r[3]).startswith("deadline:") for r in in_parent)
+        how = " in threads" if threaded else ", one call after another"
+        MSG.fail("ran_in_parent", count=len(in_parent), n=n, parent=parent, how=how)
+    pids = sorted({r[1] for r in reports})
+    MSG.check(len(pids) == n, "same_pid", n=n, distinct=len(pids), pids=pids)
+    met = sum(1 for r in reports if r[2])
+    MSG.check(met == n, "not_concurrent", n=n, met=met)
+    MSG.check([r[0] for r in reports] == list(range(n)), "wrong_results",
+              got=[r[0] for r in reports], want=list(range(n)))
+
+
+@run
+def test_results_follow_input_order() -> None:
+    """results come back in input order although the last child finishes first"""
+    n = 4
+    got = run_in_processes(targets.finish_in_reverse, [(i, n) for i in range(n)])
+    want = [f"result-{i}" for i in range(n)]
+    MSG.check(got == want, "wrong_results", got=got, want=want)
+
+
+@run
+def test_large_results_come_back_whole() -> None:
+    """a result of several MiB comes back whole (read before you join)"""
+    size = 4 * 1024 * 1024
+    got = run_in_processes(targets.big_result, [size, 10])
+    ok = isinstance(got, list) and len(got) == 2 and got[0] == b"x" * size and got[1] == b"x" * 10
+    MSG.check(ok, "wrong_results", got=f"{len(got)} result(s)" if isinstance(got, list) else got,
+              want="[4 MiB of b'x', b'xxxxxxxxxx']")
+
+
+@run
+def test_no_child_survives_the_call() -> None:
+    """no child process is alive after run_in_processes returns"""
+    pids = run_in_processes(targets.child_pid, [0, 1, 2])
+    alive = [p for p in pids if _running(p)]
+    MSG.check(not alive, "child_alive", count=len(alive))
+
+
+@run
+def test_empty_input() -> None:
+    """run_in_processes(target, []) returns []"""
+    got = run_in_processes(targets.child_pid, [])
+    MSG.check(got == [], "empty", got=got)
+
+
+# -- task 2 -----------------------------------------------------------------------------------
+@failures
+def test_child_error_is_reraised_after_all_children_ended() -> None:
+    """a target that raises: its message is re-raised, after every child ended"""
+    before = live_children()
+    try:
+        got = run_in_processes(targets.fail_on_three, [1, 3, 5])
+    except (NotImplementedError, AssertionError):  # not done yet, or a hang already reported
+        raise
+    except Exception as exc:  # any type is fine, as long as it carries the message
+        still_running = len(live_children() - before)
+        MSG.check("bad input 3" in str(exc), "error_text", got=f"{type(exc).__name__}({exc})")
+        MSG.check(still_running == 0, "raised_early", count=still_running)
+        return
+    MSG.fail("no_error", got=got)
+
+
+@failures
+def test_child_that_dies_silently() -> None:
+    """a child that exits without a result gives ChildProcessError with its exit code"""
+    before = live_children()
+    try:
+        got = run_in_processes(targets.exit_silently_on_two, [(v, os.getpid()) for v in (1, 2, 3)])
+    except ChildProcessError as exc:
+        MSG.check("3" in str(exc), "silent_death", outcome=f"raised {type(exc).__name__}({exc})")
+        still_running = len(live_children() - before)
+        MSG.check(still_running == 0, "raised_early", count=still_running)
+        return
+    except (NotImplementedError, AssertionError):  # not done yet, or a hang already reported
+        raise
+    except Exception as exc:
+        MSG.fail("silent_death", outcome=f"raised {type(exc).__name__}({exc})")
+    MSG.fail("silent_death", outcome=f"returned {got!r}")
+
+
+def _running(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False

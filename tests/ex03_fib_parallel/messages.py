@@ -1,0 +1,62 @@
+"""Messages of exercise 03 (English and Arabic under the same keys)."""
+
+from tests.support.lesson import Catalogue
+from tests.support.messages import COMMON
+
+MSG = Catalogue(
+    "ex03_fib_parallel",
+    {
+        "wrong_results": {
+            "en": "fibs_parallel({numbers}, workers={workers}) returned {got!r}; expected "
+            "{want!r} (fib of each number, in the order of the numbers).",
+            "ar": "أعادت fibs_parallel({numbers}, workers={workers}) القيمة {got!r}؛ المتوقع "
+            "{want!r} (fib لكل رقم، بترتيب الأرقام).",
+        },
+        "no_child_cpu": {
+            "en": "fibs_parallel({numbers}, workers={workers}): the child processes used "
+            "{child:.2f} s of CPU while this process used {parent:.2f} s. The work ran in this "
+            "process (in its threads, or one call after another), and the GIL lets only one "
+            "thread run Python code at a time, so threads cannot speed up CPU-bound work. "
+            "Compute in worker processes (multiprocessing.Pool or ProcessPoolExecutor).",
+            "ar": "fibs_parallel({numbers}, workers={workers}): استهلكت العمليات الفرعية "
+            "{child:.2f} ثانية من المعالج بينما استهلكت هذه العملية {parent:.2f} ثانية. جرى العمل "
+            "في هذه العملية (في خيوطها، أو استدعاءً تلو الآخر)، والـGIL لا يسمح إلا لخيط واحد "
+            "بتنفيذ شيفرة بايثون في كل لحظة، فلا تُسرّع الخيوط العمل المعتمد على المعالج. احسب في "
+            "عمليات عاملة (multiprocessing.Pool أو ProcessPoolExecutor).",
+        },
+        "one_at_a_time": {
+            "en": "fibs_parallel({numbers}, workers={workers}): the worker processes did "
+            "{child:.2f} s of CPU work, but two or more of them were computing together in only "
+            "{share:.0%} of the {window:.1f} s windows: they took turns, one at a time. Use a pool "
+            "with `workers` processes, and submit all the numbers before waiting for any result.",
+            "ar": "fibs_parallel({numbers}, workers={workers}): أنجزت العمليات العاملة {child:.2f} "
+            "ثانية من عمل المعالج، لكن عمليتين أو أكثر حسبتا معًا في {share:.0%} فقط من النوافذ "
+            "الزمنية ({window:.1f} ثانية): تناوبت واحدة تلو الأخرى. استخدم مجمّعًا من `workers` "
+            "عملية، وأرسل كل الأرقام قبل انتظار أي نتيجة.",
+        },
+        "ignores_workers": {
+            "en": "fibs_parallel({numbers}, workers=1): several worker processes were computing "
+            "together in {share:.0%} of the {window:.1f} s windows; workers=1 means one at a "
+            "time. Pass `workers` to the pool.",
+            "ar": "fibs_parallel({numbers}, workers=1): كانت عدة عمليات عاملة تحسب معًا في "
+            "{share:.0%} من النوافذ الزمنية ({window:.1f} ثانية)؛ وworkers=1 تعني عملية واحدة في "
+            "كل مرة. مرّر `workers` إلى المجمّع.",
+        },
+        "no_speedup": {
+            "en": "fibs_parallel took {parallel:.2f} s and fibs_sequential {sequential:.2f} s on "
+            "the same numbers {numbers}: a ratio of {ratio:.2f}, expected at most {limit:.2f} "
+            "with {cpus} CPUs. The workers got {share:.0%} of their CPUs, so the machine was not "
+            "the problem: look for work done in the parent, or workers that wait for each other.",
+            "ar": "استغرقت fibs_parallel {parallel:.2f} ثانية وfibs_sequential {sequential:.2f} "
+            "ثانية على الأرقام نفسها {numbers}: النسبة {ratio:.2f} والمتوقع {limit:.2f} على الأكثر "
+            "مع {cpus} معالجات. حصلت العمليات العاملة على {share:.0%} من معالجاتها، فليست الآلة "
+            "هي المشكلة: ابحث عن عمل يجري في العملية الأم أو عمليات تنتظر بعضها.",
+        },
+        "empty": {
+            "en": "fibs_parallel([]) returned {got!r}; expected [].",
+            "ar": "أعادت fibs_parallel([]) القيمة {got!r}؛ المتوقع [].",
+        },
+    },
+    timing_keys=("no_speedup",),
+    parent=COMMON,
+)

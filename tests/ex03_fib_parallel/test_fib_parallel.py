@@ -1,0 +1,152 @@
+"""Exercise 03: fibs_parallel.
+
+Evidence: a sampler thread reads the CPU time of every descendant process every
+10 ms while the call runs and counts how many were computing within the same
+100 ms window (2 for a two-worker pool even when other programs keep the CPUs
+busy, 1 for a one-worker pool, 0 for threads). The wall-clock speed-up is the
+second line, measured against fibs_sequential in the same test.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Sequence
+
+import pytest
+from ex03_fib_parallel import fib_parallel as mod
+
+from tests.support.cpu import CpuReport, sample_children
+from tests.support.report import note_timing
+from tests.support.timing import call_with_deadline, usable_cpus
+
+from .messages import MSG
+
+results = pytest.mark.task(1, "fibs_parallel")
+evidence = pytest.mark.task(2, "worker processes compute at the same time")
+speedup = pytest.mark.task(3, "speed-up over fibs_sequential")
+
+DEADLINE = 60.0
+WINDOW = 0.1  # seconds: "at the same time" means within one window
+RATIO_LIMIT = 0.75  # parallel / sequential wall time with 2+ CPUs
+FAIR_SHARE = 0.8  # below this share of their CPUs, the machine is too busy to judge
+
+
+def reference_fib(n: int) -> int:
+    a, b = 0, 1
+    for _ in range(n - 1):
+        a, b = b, a + b
+    return a
+
+
+@functools.cache
+def n_taking(seconds: float) -> int:
+    """The n for which the slow fib takes about ``seconds`` on this machine (measured)."""
+    n, took = 20, 0.0
+    while took < seconds / 1.618 and n < 40:
+        n += 1
+        start = time.process_time()
+        mod.fib(n)
+        took = time.process_time() - start
+    return n
+
+
+def fibs_parallel(numbers: Sequence[int], workers: int | None) -> tuple[list[int], CpuReport]:
+    with sample_children(window=WINDOW) as report:
+        got = call_with_deadline(mod.fibs_parallel, list(numbers), workers, seconds=DEADLINE,
+                                 call="fibs_parallel")
+    return got, report
+
+
+def check_values(numbers: Sequence[int], workers: int | None, got: object) -> None:
+    want = [reference_fib(n) for n in numbers]
+    MSG.check(got == want, "wrong_results", numbers=list(numbers), workers=workers,
+              got=got, want=want)
+
+
+def check_parallel(numbers: Sequence[int], workers: int | None, report: CpuReport) -> None:
+    MSG.check(report.child_cpu >= 0.1, "no_child_cpu", numbers=list(numbers),
+              workers=workers, child=report.child_cpu, parent=report.parent_cpu)
+    MSG.check(report.together(), "one_at_a_time", numbers=list(numbers), workers=workers,
+              child=report.child_cpu, share=report.overlap, window=report.window)
+
+
+# -- task 1 -----------------------------------------------------------------------------------
+@results
+@pytest.mark.parametrize(("numbers", "workers"), [([10, 1, 2, 15, 7], 2), ([5, 6, 7], None)])
+def test_results_in_input_order(numbers: list[int], workers: int | None) -> None:
+    """fib of every number, in input order"""
+    got, _ = fibs_parallel(numbers, workers)
+    check_values(numbers, workers, got)
+
+
+@results
+def test_empty_input() -> None:
+    """fibs_parallel([]) returns []"""
+    got, _ = fibs_parallel([], 2)
+    MSG.check(got == [], "empty", got=got)
+
+
+# -- task 2 -----------------------------------------------------------------------------------
+@evidence
+def test_two_workers_compute_at_the_same_time() -> None:
+    """with workers=2, two child processes are computing at the same time"""
+    numbers = [n_taking(0.25)] * 4
+    got, report = fibs_parallel(numbers, 2)
+    check_parallel(numbers, 2, report)
+    check_values(numbers, 2, got)
+
+
+@evidence
+def test_default_workers_use_the_usable_cpus() -> None:
+    """with workers=None, as many processes compute at once as there are usable CPUs"""
+    numbers = [n_taking(0.25)] * 4
+    got, report = fibs_parallel(numbers, None)
+    if usable_cpus() >= 2:
+        check_parallel(numbers, None, report)
+    check_values(numbers, None, got)
+
+
+@evidence
+def test_one_worker_computes_alone() -> None:
+    """with workers=1, only one process computes at a time"""
+    numbers = [n_taking(0.15)] * 3
+    got, report = fibs_parallel(numbers, 1)
+    MSG.check(report.child_cpu >= 0.1, "no_child_cpu", numbers=numbers, workers=1,
+              child=report.child_cpu, parent=report.parent_cpu)
+    MSG.check(not report.together(), "ignores_workers", numbers=numbers, share=report.overlap,
+              window=report.window)
+    check_values(numbers, 1, got)
+
+
+# -- task 3 -----------------------------------------------------------------------------------
+@speedup
+@pytest.mark.speedup
+def test_speedup_over_sequential() -> None:
+    """on 2+ CPUs, fibs_parallel takes at most 0.75 of the sequential time"""
+    cpus = usable_cpus()
+    if cpus < 2:
+        pytest.skip(f"only {cpus} usable CPU: a speed-up needs at least 2 "
+                    "(the evidence tests of task 2 still apply)")
+    workers = 2
+    numbers = [n_taking(0.5)] * 4  # about 2 s of sequential work
+    start = time.perf_counter()
+    mod.fibs_sequential(numbers)
+    sequential = time.perf_counter() - start
+    start = time.perf_counter()
+    got, report = fibs_parallel(numbers, workers)
+    parallel = time.perf_counter() - start
+    check_parallel(numbers, workers, report)
+    check_values(numbers, workers, got)
+    ratio = parallel / sequential
+    share = report.child_cpu / (parallel * workers)
+    ok = ratio <= RATIO_LIMIT
+    note_timing("parallel/sequential wall time", ratio, RATIO_LIMIT, ok)
+    if not ok and share < FAIR_SHARE:
+        pytest.skip(f"the machine is too busy to measure a speed-up: the workers got only "
+                    f"{share:.0%} of {workers} CPUs (ratio {ratio:.2f}); the evidence of "
+                    "task 2 passed")
+    MSG.check(ok, "no_speedup", parallel=parallel, sequential=sequential, numbers=numbers,
+              ratio=ratio, limit=RATIO_LIMIT, cpus=cpus, share=share)
+
+
