@@ -47,7 +47,7 @@ def test_children_run_at_the_same_time_in_their_own_processes(
     manager: SyncManager, n: int
 ) -> None:
     """every call runs in a new process, all alive at once"""
-    barrier = manager.Barrier(n, timeout=scaled(3.0))  # type: ignore[attr-defined]
+    barrier = manager.Barrier(n, timeout=scaled(3.0))
     reports = run_in_processes(targets.meet_and_report, [(barrier, i) for i in range(n)])
     parent = os.getpid()
     if not isinstance(reports, list) or len(reports) != n:
