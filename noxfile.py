@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def course_python(session: nox.Session) -> str:
 
 
 def dev_python(session: nox.Session) -> str:
-    return shared_env(session, "dev", "test", "graders", "lint")
+    return shared_env(session, "dev", "test", "graders", "meta", "lint")
 
 
 for _ex in EXERCISES:
@@ -132,12 +133,22 @@ def tests(session: nox.Session) -> None:
     fail with their messages, graders work) and lint."""
     python = dev_python(session)
     paths = [p for p in ("tests/meta", "graders/tests") if (ROOT / p).is_dir()]
-    session.run(python, "-m", "pytest", *paths, "-q", *session.posargs)
+    # pytest exits with 5 when it collected nothing: that must never pass as green.
+    # Most meta-tests wait on subprocesses (and on the timeouts of wrong answers), so
+    # three run side by side; timing evidence in the exercise tests is load-proof.
+    command = [python, "-m", "pytest", *paths, "-q", "-n", "3", *session.posargs]
+    session.log(" ".join(command))
+    code = subprocess.run(command, cwd=ROOT, check=False).returncode
+    if code == 5:
+        session.error("no tests were collected: the repository's own check ran nothing")
+    if code:
+        session.error("some of the repository's own tests failed (see above)")
     lint(session)
 
 
 @nox.session(python=False)
 def bench(session: nox.Session) -> None:
     """Benchmark: warm check-exNN wall time vs bare pytest, per exercise (min of 5 runs)."""
-    python = course_python(session)
-    session.run(python, str(ROOT / "tools" / "bench.py"), *session.posargs)
+    course_python(session)
+    session.run(sys.executable, "-m", "graders.bench_check", "--nox-python", sys.executable,
+                *session.posargs, env={"PYTHONPATH": str(ROOT)})

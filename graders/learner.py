@@ -87,7 +87,9 @@ def parse_hints(text: str, lang: str) -> list[tuple[str, str]]:
 
 
 def hint(ex: Exercise, posargs: Sequence[str]) -> None:
-    lang = "ar" if "--lang=ar" in posargs or os.environ.get("CONCURRENCY_LANG") == "ar" else "en"
+    args = " ".join(posargs)
+    wants_ar = "--lang=ar" in args or "--lang ar" in args
+    lang = "ar" if wants_ar or os.environ.get("CONCURRENCY_LANG") == "ar" else "en"
     hints = parse_hints((REPO / "exercises" / ex.slug / "HINTS.md").read_text("utf-8"), lang)
     seen_file = STATE / f"hints-{ex.number}"
     seen = int(seen_file.read_text()) if seen_file.exists() else 0

@@ -81,6 +81,14 @@ def test_results_in_input_order(numbers: list[int], workers: int | None) -> None
 
 
 @results
+def test_input_order_when_the_first_number_is_the_slowest() -> None:
+    """results keep input order when the first number finishes last"""
+    numbers = [n_taking(0.2), 3, 4, 5, 6, 7]
+    got, _ = fibs_parallel(numbers, 2)
+    check_values(numbers, 2, got)
+
+
+@results
 def test_empty_input() -> None:
     """fibs_parallel([]) returns []"""
     got, _ = fibs_parallel([], 2)
