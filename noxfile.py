@@ -33,6 +33,11 @@ nox.options.sessions = ["check"]
 nox.needs_version = ">=2025.2.9"
 
 PYPROJECT = nox.project.load_toml(ROOT / "pyproject.toml")
+SUPPORTED = ["3.11", "3.12", "3.13", "3.14"]
+
+# Interpreters installed with pyenv are found even when pyenv has not enabled them.
+for _bin in sorted(Path.home().glob(".pyenv/versions/3.1[1-4]*/bin")):
+    os.environ["PATH"] += os.pathsep + str(_bin)
 EXERCISES = engine.exercises()
 BIN = "Scripts" if os.name == "nt" else "bin"
 
@@ -111,12 +116,14 @@ def check(session: nox.Session) -> None:
     learner.progress(course_python(session), EXERCISES, session.posargs)
 
 
-@nox.session(python=["3.11", "3.12", "3.13"])
+@nox.session(python=SUPPORTED)
 def solutions(session: nox.Session) -> None:
-    """Run every exercise's tests against solutions/ on each supported Python."""
+    """Run every exercise's tests against solutions/ on each supported Python
+    (-- tests/exNN_slug for a subset)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
-    session.run("python", "-m", "pytest", *[str(e.tests()) for e in EXERCISES], "-q",
-                *session.posargs, env={"EXERCISES_ROOT": str(ROOT / "solutions")})
+    paths = session.posargs or [str(e.tests()) for e in EXERCISES]
+    session.run("python", "-m", "pytest", *paths, "-q",
+                env={"EXERCISES_ROOT": str(ROOT / "solutions")})
 
 
 @nox.session(python=False)
