@@ -71,11 +71,13 @@ MSG = Catalogue(
             "en": "fetch_status_codes with {n} URLs: peak simultaneous requests at the server: "
             "{peak} of {n} — the requests ran one after another even though your threads "
             "existed (at most {threads} alive at a time). A thread joined right after start() "
-            "finishes before the next one starts: start every thread first, then join them all.",
+            "(or a pool with a single worker) finishes one request before the next one starts: "
+            "start every thread first, then join them all.",
             "ar": "شغّلنا fetch_status_codes بـ {n} روابط: أقصى عدد من الطلبات المتزامنة عند "
             "الخادم: {peak} من {n} — نُفّذت الطلبات واحدًا تلو الآخر رغم وجود خيوطك (لم يكن حيًّا "
             "منها أكثر من {threads} في وقت واحد). الخيط الذي تنتظره (join) بعد start() مباشرة "
-            "ينتهي قبل أن يبدأ التالي: ابدأ كل الخيوط أولًا، ثم انتظرها كلها.",
+            "(أو مجمّع بعامل واحد) ينهي طلبًا قبل أن يبدأ التالي: ابدأ كل الخيوط أولًا، ثم "
+            "انتظرها كلها.",
         },
         "too_few": {
             "en": "fetch_status_codes with {n} URLs: peak simultaneous requests at the server: "

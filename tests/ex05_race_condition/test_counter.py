@@ -8,9 +8,10 @@ at once (at most one when the whole update is locked).
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from ex05_race_condition import counter as mod
@@ -52,10 +53,10 @@ class YieldingPause:
 
 
 @pytest.fixture
-def pause(monkeypatch: pytest.MonkeyPatch) -> Iterator[YieldingPause]:
+def pause(monkeypatch: pytest.MonkeyPatch) -> YieldingPause:
     hook = YieldingPause()
-    monkeypatch.setattr(mod, "pause", hook)
-    yield hook
+    monkeypatch.setattr(mod, "pause", hook)  # undone after the test
+    return hook
 
 
 def together(jobs: list[Callable[[], None]], what: str) -> None:
@@ -178,7 +179,7 @@ def test_adds_from_many_threads_all_count(pause: YieldingPause) -> None:
     counter = mod.Counter()
     amounts = [1, 2, 3, 5, 7, 11, 13, -4]
     what = f"add(n) {ROUNDS} times each, n = {amounts}"
-    together([repeat(lambda n=n: counter.add(n)) for n in amounts], what)
+    together([repeat(functools.partial(counter.add, n)) for n in amounts], what)
     judge(counter, pause, sum(amounts) * ROUNDS, THREADS * ROUNDS, what)
 
 
@@ -189,5 +190,5 @@ def test_add_and_increment_together(pause: YieldingPause) -> None:
     half = THREADS // 2
     what = f"increment() in {half} threads and add(3) in {half} threads, {ROUNDS} times each"
     together([repeat(counter.increment) for _ in range(half)]
-             + [repeat(lambda: counter.add(3)) for _ in range(half)], what)
+             + [repeat(functools.partial(counter.add, 3)) for _ in range(half)], what)
     judge(counter, pause, half * ROUNDS * (1 + 3), THREADS * ROUNDS, what)
