@@ -100,10 +100,12 @@ MSG = Catalogue(
             "ليتبع الترتيب urls.",
         },
         "raised_early": {
-            "en": "fetch_status_codes raised {error} while the request to {pending} was still "
-            "waiting for its answer. Keep the error, wait for every thread (join), then raise.",
-            "ar": "رفعت fetch_status_codes الاستثناء {error} بينما كان الطلب إلى {pending} ما "
-            "يزال ينتظر إجابته. احفظ الخطأ، وانتظر كل الخيوط (join)، ثم ارفعه.",
+            "en": "fetch_status_codes raised {error} before the request to {pending} had its "
+            "answer (it was still waiting, or never sent). Fetch every URL, keep the error, "
+            "wait for every thread (join), then raise.",
+            "ar": "رفعت fetch_status_codes الاستثناء {error} قبل أن يتلقى الطلب إلى {pending} "
+            "إجابته (كان ما يزال ينتظر، أو لم يُرسل أصلًا). اجلب كل الروابط، واحفظ الخطأ، "
+            "وانتظر كل الخيوط (join)، ثم ارفعه.",
         },
         "no_error": {
             "en": "one of the URLs ({url}) cannot be reached, yet fetch_status_codes returned "

@@ -120,7 +120,7 @@ def test_all_requests_are_in_flight_at_once() -> None:
     want = [200, 404, 201, 500, 204, 503, 200, 418]
     n = len(want)
     watch = ThreadWatch()
-    with GatedHTTPServer(expected=n, on_arrival=watch) as server:
+    with GatedHTTPServer(expected=n, gate_timeout=2.0, on_arrival=watch) as server:
         urls = [server.url(f"/status/{c}") for c in want]
         watch.begin()
         got = fetch_answers(urls, want)
@@ -139,7 +139,7 @@ def test_codes_follow_input_order_not_arrival_order() -> None:
     want = [201, 404, 200, 503, 204, 500]
     n = len(want)
     step = 0.1  # the server answers the last URL first, then every `step` s the one before
-    with GatedHTTPServer(expected=n) as server:
+    with GatedHTTPServer(expected=n, gate_timeout=2.0) as server:
         urls = [server.url(f"/status/{c}", delay=round((n - 1 - i) * step, 2))
                 for i, c in enumerate(want)]
         got = fetch_answers(urls, want)
