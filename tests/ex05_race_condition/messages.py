@@ -57,6 +57,16 @@ MSG = Catalogue(
             "تشغيل {calls}. تحدّد pause() الفجوة بين القراءة والكتابة؛ مكانها داخل الجزء المقفل "
             "(with lock: قراءة، pause()، كتابة)، فلا يكون فيها أكثر من خيط واحد أبدًا.",
         },
+        "stuck": {
+            "en": "{calls} did not finish within {seconds:.1f} s: the thread(s) are stuck. The "
+            "usual cause is a thread waiting for a lock it already holds: threading.Lock is not "
+            "re-entrant, so add() calling increment() (or the other way round) inside "
+            "`with self._lock:` waits for ever. Take the lock once per update.",
+            "ar": "لم تنتهِ {calls} خلال {seconds:.1f} ثانية: الخيوط عالقة. السبب المعتاد خيطٌ "
+            "ينتظر قفلًا يمسكه هو نفسه: threading.Lock لا يُعاد دخوله، فإذا استدعت add() الدالة "
+            "increment() (أو العكس) داخل `with self._lock:` انتظرت إلى الأبد. خذ القفل مرة "
+            "واحدة في كل تحديث.",
+        },
         "worker_raised": {
             "en": "{calls} raised {error} in one of the {threads} threads.",
             "ar": "رفعت {calls} الاستثناء {error} في أحد الخيوط الـ {threads}.",

@@ -59,6 +59,7 @@ class GatedHTTPServer:
         self._cond = threading.Condition()
         self._closing = threading.Event()
         self._handlers: list[threading.Thread] = []
+        self._connections: set[socket.socket] = set()  # accepted, not yet closed
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -87,6 +88,10 @@ class GatedHTTPServer:
         if self._thread is not None:
             self._thread.join(scaled(5))
         server.server_close()
+        with self._cond:  # wake handlers still reading from a client that never sent a request
+            for connection in list(self._connections):
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
         for handler in list(self._handlers):
             handler.join(scaled(5))
 
@@ -154,10 +159,17 @@ class _Server(ThreadingHTTPServer):
             target=self.process_request_thread, args=(request, client_address),
             name=f"course-http-{next(_names)}", daemon=True,
         )
-        handlers = self.owner._handlers
-        handlers[:] = [t for t in handlers if t.is_alive()]
-        handlers.append(handler)
+        owner = self.owner
+        with owner._cond:
+            owner._handlers[:] = [t for t in owner._handlers if t.is_alive()]
+            owner._handlers.append(handler)
+            owner._connections.add(request)
         handler.start()
+
+    def shutdown_request(self, request: Any) -> None:
+        with self.owner._cond:
+            self.owner._connections.discard(request)
+        super().shutdown_request(request)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         pass  # a client that hung up early is not the server's problem
