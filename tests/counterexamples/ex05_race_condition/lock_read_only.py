@@ -1,0 +1,31 @@
+"""Locks only the read: the write still lands after another thread read the old value."""
+# expect: lost_updates
+from __future__ import annotations
+
+import threading
+
+
+def pause() -> None:
+    pass
+
+
+class Counter:
+    def __init__(self) -> None:
+        self._value = 0
+        self._lock = threading.Lock()
+
+    @property
+    def value(self) -> int:
+        return self._value
+
+    def increment(self) -> None:
+        with self._lock:
+            current = self._value
+        pause()
+        self._value = current + 1
+
+    def add(self, n: int) -> None:
+        with self._lock:
+            current = self._value
+        pause()
+        self._value = current + n

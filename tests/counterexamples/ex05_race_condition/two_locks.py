@@ -1,0 +1,32 @@
+"""One lock for increment, another for add: the two still race each other."""
+# expect: lost_updates
+from __future__ import annotations
+
+import threading
+
+
+def pause() -> None:
+    pass
+
+
+class Counter:
+    def __init__(self) -> None:
+        self._value = 0
+        self._increment_lock = threading.Lock()
+        self._add_lock = threading.Lock()
+
+    @property
+    def value(self) -> int:
+        return self._value
+
+    def increment(self) -> None:
+        with self._increment_lock:
+            current = self._value
+            pause()
+            self._value = current + 1
+
+    def add(self, n: int) -> None:
+        with self._add_lock:
+            current = self._value
+            pause()
+            self._value = current + n

@@ -1,0 +1,164 @@
+"""Exercise 04: fetch_status_codes with one thread per request.
+
+Evidence: a local server holds every request until all of them are in flight
+at once and counts the peak; the threads alive when each request arrives tell
+a plain loop from threads joined one by one.
+"""
+
+from __future__ import annotations
+
+import threading
+import urllib.error
+from collections.abc import Sequence
+
+import pytest
+from ex04_threaded_io import status_codes as mod
+
+from tests.support.http_server import GatedHTTPServer, refused_url
+from tests.support.timing import call_with_deadline
+
+from .messages import MSG
+
+codes_task = pytest.mark.task(1, "status codes")
+at_once = pytest.mark.task(2, "all requests at once")
+
+DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
+
+
+def fetch(urls: Sequence[str], **kwargs: float) -> list[int]:
+    return call_with_deadline(mod.fetch_status_codes, list(urls), seconds=DEADLINE,
+                              call="fetch_status_codes", **kwargs)
+
+
+def fetch_answers(urls: Sequence[str], want: list[int]) -> list[int]:
+    """Fetch URLs whose answers are `want`; an HTTPError escaping is the classic mistake."""
+    try:
+        return fetch(urls)
+    except urllib.error.HTTPError as exc:
+        MSG.fail("http_error_raised", error=f"HTTPError({exc})", want=want)
+
+
+class ThreadWatch:
+    """Counts the threads of the code under test alive whenever a request arrives."""
+
+    def __init__(self) -> None:
+        self.baseline: set[threading.Thread] = set()
+        self.most = 0
+
+    def begin(self) -> None:
+        self.baseline = set(threading.enumerate())
+
+    def __call__(self, path: str) -> None:
+        mine = [t for t in threading.enumerate() if t not in self.baseline
+                and not t.name.startswith(("course-", "deadline:"))]
+        self.most = max(self.most, len(mine))
+
+
+# -- task 1 -----------------------------------------------------------------------------------
+@codes_task
+def test_success_codes() -> None:
+    """2xx answers come back as their codes, in input order"""
+    want = [200, 201, 204, 202]
+    with GatedHTTPServer() as server:
+        got = fetch_answers([server.url(f"/status/{c}") for c in want], want)
+    MSG.check(got == want, "wrong_codes", got=got, want=want)
+
+
+@codes_task
+def test_error_answers_are_codes_not_exceptions() -> None:
+    """4xx and 5xx answers are returned as codes, not raised"""
+    want = [404, 200, 503, 418, 500]
+    with GatedHTTPServer() as server:
+        got = fetch_answers([server.url(f"/status/{c}") for c in want], want)
+    MSG.check(got == want, "wrong_codes", got=got, want=want)
+
+
+@codes_task
+def test_refused_connection_names_the_url() -> None:
+    """a URL where nothing listens raises an OSError that names it"""
+    dead = refused_url("/status/200")
+    with GatedHTTPServer() as server:
+        urls = [server.url("/status/200"), dead]
+        try:
+            got = fetch(urls)
+        except OSError as exc:
+            MSG.check(dead in str(exc), "refused_no_url", url=dead,
+                      error=f"{type(exc).__name__}({exc})")
+            return
+        except Exception as exc:
+            MSG.fail("refused_wrong_error", url=dead, error=f"{type(exc).__name__}({exc})")
+    MSG.fail("refused_not_raised", url=dead, got=got)
+
+
+@codes_task
+def test_timeout_is_used() -> None:
+    """the timeout argument reaches urlopen: a silent server makes the call fail"""
+    held = 2.0
+    with GatedHTTPServer() as server:
+        url = server.url("/status/200", delay=held)
+        try:
+            got = fetch([url], timeout=0.25)
+        except OSError:
+            return
+        except Exception as exc:
+            MSG.fail("timeout_wrong_error", url=url, timeout=0.25,
+                     error=f"{type(exc).__name__}({exc})")
+    MSG.fail("timeout_ignored", url=url, timeout=0.25, got=got, held=held)
+
+
+@codes_task
+def test_empty_input() -> None:
+    """fetch_status_codes([]) returns []"""
+    got = fetch([])
+    MSG.check(got == [], "empty", got=got)
+
+
+# -- task 2 -----------------------------------------------------------------------------------
+@at_once
+def test_all_requests_are_in_flight_at_once() -> None:
+    """8 requests are held by the server at the same time"""
+    want = [200, 404, 201, 500, 204, 503, 200, 418]
+    n = len(want)
+    watch = ThreadWatch()
+    with GatedHTTPServer(expected=n, gate_timeout=2.0, on_arrival=watch) as server:
+        urls = [server.url(f"/status/{c}") for c in want]
+        watch.begin()
+        got = fetch_answers(urls, want)
+        peak = server.peak
+    if peak < n:
+        if peak > 1:
+            MSG.fail("too_few", n=n, peak=peak, threads=watch.most)
+        key = "joined_one_by_one" if watch.most >= 1 else "sequential"
+        MSG.fail(key, n=n, peak=peak, threads=watch.most)
+    MSG.check(got == want, "wrong_codes", got=got, want=want)
+
+
+@at_once
+def test_codes_follow_input_order_not_arrival_order() -> None:
+    """the codes follow the URLs even when the answers arrive in reverse order"""
+    want = [201, 404, 200, 503, 204, 500]
+    n = len(want)
+    step = 0.1  # the server answers the last URL first, then every `step` s the one before
+    with GatedHTTPServer(expected=n, gate_timeout=2.0) as server:
+        urls = [server.url(f"/status/{c}", delay=round((n - 1 - i) * step, 2))
+                for i, c in enumerate(want)]
+        got = fetch_answers(urls, want)
+    if got != want and sorted(got) == sorted(want):
+        MSG.fail("completion_order", got=got, want=want)
+    MSG.check(got == want, "wrong_codes", got=got, want=want)
+
+
+@at_once
+def test_error_is_raised_after_every_request_finished() -> None:
+    """an unreachable URL is reported only after the other requests were answered"""
+    dead = refused_url("/status/200")
+    with GatedHTTPServer() as server:
+        slow = server.url("/status/200", delay=0.5)
+        try:
+            got = fetch([dead, slow])
+        except OSError as exc:
+            # The answer is counted before it is sent, so a caller that waited has seen it.
+            MSG.check(server.answered == 1, "raised_early", pending=slow,
+                      error=f"{type(exc).__name__}({exc})")
+            return
+    MSG.fail("no_error", url=dead, got=got)

@@ -1,0 +1,199 @@
+"""Exercise 05: a Counter whose updates survive many threads.
+
+Evidence: the module's ``pause()`` hook is replaced by a real pause that lets
+other threads run between each read and write, so a racy update loses counts
+every time; the hook also counts its calls and how many threads were inside it
+at once (at most one when the whole update is locked).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+from ex05_race_condition import counter as mod
+
+from tests.support.lesson import Lesson
+from tests.support.timing import call_with_deadline, scaled
+
+from .messages import MSG
+
+value_task = pytest.mark.task(1, "value")
+increment_task = pytest.mark.task(2, "increment")
+add_task = pytest.mark.task(3, "add")
+
+THREADS = 8
+ROUNDS = 25  # updates per thread
+DEADLINE = 5.0  # seconds (scaled) before the threads count as hung
+
+
+class YieldingPause:
+    """Stands in for ``pause()``: a short sleep (other threads run), counted."""
+
+    def __init__(self, seconds: float = 0.0005) -> None:
+        self.seconds = seconds
+        self.calls = 0
+        self.inside = 0
+        self.peak = 0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> None:
+        with self._lock:
+            self.calls += 1
+            self.inside += 1
+            self.peak = max(self.peak, self.inside)
+        try:
+            time.sleep(self.seconds)
+        finally:
+            with self._lock:
+                self.inside -= 1
+
+
+@pytest.fixture
+def pause(monkeypatch: pytest.MonkeyPatch) -> YieldingPause:
+    hook = YieldingPause()
+    monkeypatch.setattr(mod, "pause", hook)  # undone after the test
+    return hook
+
+
+def together(jobs: list[Callable[[], None]], what: str) -> None:
+    """Run every job in a thread of its own, all released at the same moment."""
+    start = threading.Barrier(len(jobs), timeout=scaled(5))
+    errors: list[BaseException] = []
+
+    def run(job: Callable[[], None]) -> None:
+        try:
+            start.wait()
+            job()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(job,), name=f"course-worker-{i}", daemon=True)
+               for i, job in enumerate(jobs)]
+    for t in threads:
+        t.start()
+    deadline = time.monotonic() + scaled(DEADLINE)
+    for t in threads:
+        t.join(max(0.0, deadline - time.monotonic()))
+    if any(t.is_alive() for t in threads):  # daemons named course-*: they cannot block exit
+        MSG.fail("stuck", calls=what, seconds=scaled(DEADLINE))
+    for exc in errors:
+        if isinstance(exc, NotImplementedError):
+            raise exc
+    if errors:
+        exc = errors[0]
+        MSG.fail("worker_raised", calls=what, threads=len(jobs),
+                 error=f"{type(exc).__name__}({exc})")
+
+
+def repeat(update: Callable[[], None], times: int = ROUNDS) -> Callable[[], None]:
+    def job() -> None:
+        for _ in range(times):
+            update()
+
+    return job
+
+
+def judge(counter: mod.Counter, hook: YieldingPause, want: int, updates: int,
+          what: str) -> None:
+    """The checks shared by every many-thread test, most telling first."""
+    got = counter.value
+    MSG.check(hook.calls == updates, "pause_count", threads=THREADS, updates=updates,
+              calls=hook.calls)
+    MSG.check(got == want, "lost_updates", threads=THREADS, calls=what, got=got, want=want,
+              lost=(want - got) if isinstance(got, int) else "?")
+    MSG.check(hook.peak <= 1, "pause_outside_lock", peak=hook.peak, calls=what)
+
+
+# -- task 1 -----------------------------------------------------------------------------------
+@value_task
+def test_new_counter_is_zero() -> None:
+    """a new Counter has value 0"""
+    got = mod.Counter().value
+    MSG.check(got == 0, "value_start", got=got)
+
+
+@value_task
+def test_value_follows_updates_in_one_thread() -> None:
+    """value shows the count after increments and adds in one thread"""
+    counter = mod.Counter()
+
+    def updates() -> int:
+        for _ in range(3):
+            counter.increment()
+        counter.add(5)
+        counter.add(-2)
+        return counter.value
+
+    what = "3 × increment(), add(5), add(-2)"
+    try:
+        got = call_with_deadline(updates, seconds=DEADLINE, call=what)
+    except Lesson as lesson:
+        if lesson.key == "hang":
+            MSG.fail("stuck", calls=what, seconds=scaled(DEADLINE))
+        raise
+    MSG.check(got == 6, "value_wrong", calls=what, got=got, want=6)
+
+
+@value_task
+def test_value_is_read_only() -> None:
+    """value cannot be assigned"""
+    counter = mod.Counter()
+    counter.increment()
+    counter.value  # noqa: B018 (reading it must work before writing it is tried)
+    try:
+        counter.value = 42  # type: ignore[misc]
+    except AttributeError:
+        return
+    MSG.fail("value_writable", forced=42, got=counter.value)
+
+
+# -- task 2 -----------------------------------------------------------------------------------
+@increment_task
+def test_increments_from_many_threads_all_count(pause: YieldingPause) -> None:
+    """8 threads × 25 increments, interrupted between read and write, give 200"""
+    counter = mod.Counter()
+    what = f"increment() {ROUNDS} times each"
+    together([repeat(counter.increment) for _ in range(THREADS)], what)
+    judge(counter, pause, THREADS * ROUNDS, THREADS * ROUNDS, what)
+
+
+@increment_task
+def test_two_counters_do_not_mix(pause: YieldingPause) -> None:
+    """two counters updated at the same time keep their own counts"""
+    first, second = mod.Counter(), mod.Counter()
+    half = THREADS // 2
+    what = f"increment() {ROUNDS} times each on two counters"
+    together([repeat(first.increment) for _ in range(half)]
+             + [repeat(second.increment) for _ in range(half)], what)
+    got = (first.value, second.value)
+    want = half * ROUNDS
+    MSG.check(pause.calls == THREADS * ROUNDS, "pause_count", threads=THREADS,
+              updates=THREADS * ROUNDS, calls=pause.calls)
+    MSG.check(got == (want, want), "lost_updates", threads=THREADS, calls=what,
+              got=got, want=(want, want), lost=2 * want - sum(got))
+
+
+# -- task 3 -----------------------------------------------------------------------------------
+@add_task
+def test_adds_from_many_threads_all_count(pause: YieldingPause) -> None:
+    """8 threads adding different amounts (one negative) give the exact total"""
+    counter = mod.Counter()
+    amounts = [1, 2, 3, 5, 7, 11, 13, -4]
+    what = f"add(n) {ROUNDS} times each, n = {amounts}"
+    together([repeat(functools.partial(counter.add, n)) for n in amounts], what)
+    judge(counter, pause, sum(amounts) * ROUNDS, THREADS * ROUNDS, what)
+
+
+@add_task
+def test_add_and_increment_together(pause: YieldingPause) -> None:
+    """increment() and add(3) running at the same time lose nothing"""
+    counter = mod.Counter()
+    half = THREADS // 2
+    what = f"increment() in {half} threads and add(3) in {half} threads, {ROUNDS} times each"
+    together([repeat(counter.increment) for _ in range(half)]
+             + [repeat(functools.partial(counter.add, 3)) for _ in range(half)], what)
+    judge(counter, pause, half * ROUNDS * (1 + 3), THREADS * ROUNDS, what)
