@@ -16,10 +16,9 @@ Check your work with ``nox -s check-ex12``.
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -13,8 +13,8 @@ from collections.abc import Coroutine
 from typing import Any
 
 import pytest
-
 from ex11_cancellation import cancellation as mod
+
 from tests.support.aio import bounded, pending_tasks
 
 from .messages import MSG

@@ -15,7 +15,6 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-
 from ex12_async_timed import timing as mod
 
 from .messages import MSG
@@ -179,7 +178,9 @@ async def test_default_clock_and_print(capsys: pytest.CaptureFixture[str]) -> No
     [((0.0, 0.3), (0.1, 0.2)), ((0.0, 0.5), (0.1, 0.1), (0.3, 0.4))],
     ids=["two", "three"],
 )
-async def test_overlapping_calls_are_timed_separately(plan: tuple[tuple[float, float], ...]) -> None:
+async def test_overlapping_calls_are_timed_separately(
+    plan: tuple[tuple[float, float], ...],
+) -> None:
     """calls that overlap and start at different moments are each timed from their own start"""
     log: list[str] = []
 
@@ -201,7 +202,7 @@ async def test_overlapping_calls_are_timed_separately(plan: tuple[tuple[float, f
     call = f"overlapping calls of a decorated coroutine ({starts})"
     MSG.check(not pending, "hang", call=call, seconds=10.0)
     want = sorted(s for _, s in plan)
-    got = sorted(timings_of(timed, call))  # type: ignore[type-var]
+    got = sorted(timings_of(timed, call))
     if got and min(got) >= 1.0 - 1e-3:
         MSG.fail("start_at_decoration", call=call, got=got)
     if close(got, shared_start_timings(plan)):

@@ -21,8 +21,8 @@ from types import TracebackType
 from typing import Any
 
 import pytest
-
 from ex13_event_loop_api import loop_api as mod
+
 from tests.support.aio import LoopLag, bounded
 from tests.support.timing import scaled
 
@@ -40,7 +40,7 @@ def installed_loop() -> asyncio.AbstractEventLoop | None:
     policy = asyncio.get_event_loop_policy()
     local = getattr(policy, "_local", None)
     if local is not None and hasattr(local, "_loop"):
-        return local._loop  # type: ignore[no-any-return]
+        return local._loop
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         try:
@@ -63,7 +63,7 @@ def restore_current_loop() -> Iterator[asyncio.AbstractEventLoop | None]:
 class Watchdog:
     """Calls ``stop`` from a helper thread if the ``with`` block lasts too long."""
 
-    def __init__(self, stop: Callable[[], None], seconds: float = DEADLINE) -> None:
+    def __init__(self, stop: Callable[[], object], seconds: float = DEADLINE) -> None:
         self.stop = stop
         self.limit = scaled(seconds)
         self.fired = False
@@ -328,7 +328,7 @@ class TimerSpy:
                 self.whens.append(when)
             return original(when, callback, *args, **kwargs)
 
-        self.loop.call_at = call_at  # type: ignore[method-assign]
+        self.loop.call_at = call_at  # type: ignore[method-assign,assignment]
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -380,7 +380,7 @@ def run_callback_order(loop: asyncio.AbstractEventLoop) -> tuple[Any, list[int]]
         callers.append(threading.get_ident())
         return original(callback, *args, **kwargs)
 
-    loop.call_soon_threadsafe = spy  # type: ignore[method-assign]
+    loop.call_soon_threadsafe = spy  # type: ignore[method-assign,assignment]
     call = "callback_order(loop)"
     try:
         with Watchdog(lambda: original(loop.stop)) as dog:
