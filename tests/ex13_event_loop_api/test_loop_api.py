@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from ex13_event_loop_api import loop_api as mod
 
+from tests.support import report
 from tests.support.aio import LoopLag, bounded
 from tests.support.timing import scaled
 
@@ -348,7 +349,10 @@ async def test_value_arrives_after_the_delay() -> None:
             got = await bounded(mod.future_after(1.5, "ready"), 60.0, call)
             elapsed = loop.time() - start
         await asyncio.sleep(0.05)  # one more heartbeat: it measures a freeze when it ends
-    MSG.check(lag.worst < scaled(0.5), "blocked_loop", call=call, lag=lag.worst)
+    allowance = scaled(0.5)
+    report.note_timing("longest real-time loop freeze during future_after (s)", lag.worst,
+                       allowance, lag.worst < allowance)
+    MSG.check(lag.worst < allowance, "blocked_loop", call=call, lag=lag.worst)
     MSG.check(got == "ready", "not_value", call=call, got=got)
     MSG.check(abs(elapsed - 1.5) < 0.01, "wrong_delay", call=call, elapsed=elapsed)
     wanted = [w for w in spy.whens if abs(w - (start + 1.5)) < 0.01]
