@@ -130,9 +130,9 @@ async def test_timeout_cancels_and_waits_for_cleanup() -> None:
     try:
         got = await bounded(mod.with_timeout(work.run(), 2.0), LIMIT, call)
         elapsed = now() - start
+        MSG.check(elapsed < 10.0 - EPS, "no_timeout", call=call, elapsed=elapsed)
         MSG.check(got is None, "not_none", call=call, got=got)
         check_stopped(work, call, 2.0)
-        MSG.check(elapsed < 10.0 - EPS, "no_timeout", call=call, elapsed=elapsed)
         want = 2.0 + work.cleanup
         MSG.check(abs(elapsed - want) < EPS, "late_return", call=call, elapsed=elapsed, want=want)
     except TimeoutError:  # bounded() reports its own limit as "hang", not as TimeoutError

@@ -33,7 +33,7 @@ run_task = pytest.mark.task(1, "run_in_new_loop")
 future_task = pytest.mark.task(2, "future_after")
 order_task = pytest.mark.task(3, "callback_order")
 
-DEADLINE = 5.0  # real seconds (scaled) before a call counts as hung
+DEADLINE = 3.0  # real seconds (scaled) before a call counts as hung
 
 
 def installed_loop() -> asyncio.AbstractEventLoop | None:
