@@ -1,0 +1,186 @@
+"""Messages of exercise 11 (English and Arabic under the same keys)."""
+
+from tests.support.lesson import Catalogue
+from tests.support.messages import COMMON
+
+MSG = Catalogue(
+    "ex11_cancellation",
+    {
+        # -- shared by several tasks ----------------------------------------------------------
+        "wrong_result": {
+            "en": "{call} returned {got!r}; expected {want!r}.",
+            "ar": "أعادت {call} القيمة {got!r}؛ المتوقع {want!r}.",
+        },
+        "late_return": {
+            "en": "{call} returned after {elapsed:.3f} s of loop time; expected {want:.3f} s. "
+            "Return as soon as the work is over (or the time is up and the cancelled work has "
+            "finished): do not sleep for the whole delay, and do not wait longer than needed.",
+            "ar": "عادت {call} بعد {elapsed:.3f} ثانية من زمن الحلقة؛ المتوقع {want:.3f} ثانية. "
+            "عُد حالما ينتهي العمل (أو حالما ينقضي الوقت وينتهي العمل الملغى): لا تنم طوال "
+            "المهلة كلها، ولا تنتظر أكثر من اللازم.",
+        },
+        "not_none": {
+            "en": "{call}: the time ran out, so the result part must be None, but it was "
+            "{got!r}.",
+            "ar": "‏{call}: انقضى الوقت، فيجب أن تكون النتيجة None، لكنها كانت {got!r}.",
+        },
+        "no_timeout": {
+            "en": "{call} waited {elapsed:.3f} s of loop time: the work ran to its end instead "
+            "of being given up when the time ran out. Use asyncio.wait_for, asyncio.timeout, "
+            "or asyncio.wait(..., timeout=...).",
+            "ar": "انتظرت {call} مدة {elapsed:.3f} ثانية من زمن الحلقة: اكتمل العمل بدل التخلّي "
+            "عنه عند انقضاء الوقت. استخدم asyncio.wait_for أو asyncio.timeout أو "
+            "asyncio.wait(..., timeout=...).",
+        },
+        # -- task 1 -------------------------------------------------------------------------------
+        "left_running": {
+            "en": "{call} returned, but the inner work was never cancelled: it is still "
+            "running in the background after the {seconds:.1f} s were up. A timeout must "
+            "cancel the work (asyncio.wait with a timeout only stops *waiting*; call "
+            "task.cancel() too, or use asyncio.wait_for / asyncio.timeout).",
+            "ar": "عادت {call} لكن العمل الداخلي لم يُلغَ أبدًا: ما زال يعمل في الخلفية بعد "
+            "انقضاء {seconds:.1f} ثانية. يجب أن تُلغي المهلةُ العمل (asyncio.wait مع مهلة توقف "
+            "*الانتظار* فقط؛ استدعِ task.cancel() أيضًا، أو استخدم asyncio.wait_for / "
+            "asyncio.timeout).",
+        },
+        "cleanup_unfinished": {
+            "en": "{call} returned while the cancelled work was still cleaning up (its "
+            "`finally` needs {cleanup:.1f} s more). task.cancel() only *asks* the task to stop: "
+            "await the task (or asyncio.wait on it) until it is done before you return.",
+            "ar": "عادت {call} بينما كان العمل الملغى لا يزال ينظّف (يحتاج finally الخاص به "
+            "{cleanup:.1f} ثانية أخرى). task.cancel() *تطلب* التوقف فقط: انتظر المهمة (await "
+            "أو asyncio.wait) حتى تنتهي قبل أن تعود.",
+        },
+        "timeout_escaped": {
+            "en": "{call} raised TimeoutError when the time ran out; it must catch it and "
+            "return None instead.",
+            "ar": "رفعت {call} الاستثناء TimeoutError عند انقضاء الوقت؛ يجب أن تلتقطه وتعيد "
+            "None بدلًا منه.",
+        },
+        "early_return": {
+            "en": "{call} was already over after 1 s of loop time ({got}), long before its "
+            "5 s were up.",
+            "ar": "انتهت {call} بعد ثانية واحدة من زمن الحلقة ({got})، قبل انقضاء ثوانيها "
+            "الخمس بكثير.",
+        },
+        "ignored_caller_cancel": {
+            "en": "the task running {call} was cancelled by its caller, but it never finished: "
+            "the cancellation was ignored.",
+            "ar": "ألغى المستدعي المهمة التي تنفّذ {call}، لكنها لم تنتهِ أبدًا: تجوهل الإلغاء.",
+        },
+        "swallowed_caller_cancel": {
+            "en": "the task running {call} was cancelled by its caller, but it {got} instead "
+            "of ending cancelled. Only the timeout becomes None: catch TimeoutError, never "
+            "asyncio.CancelledError (or re-raise it) — the caller asked to stop.",
+            "ar": "ألغى المستدعي المهمة التي تنفّذ {call}، لكنها انتهت هكذا: {got} بدل أن تنتهي "
+            "ملغاة. المهلة وحدها تصير None: التقط TimeoutError ولا تلتقط asyncio.CancelledError "
+            "أبدًا (أو أعد رفعه) — فالمستدعي طلب التوقف.",
+        },
+        # -- task 2 -------------------------------------------------------------------------------
+        "task_left_running": {
+            "en": "{call} returned but the task is still running and was never cancelled: "
+            "after the {seconds:.1f} s, call task.cancel().",
+            "ar": "عادت {call} لكن المهمة ما زالت تعمل ولم تُلغَ أبدًا: بعد {seconds:.1f} ثانية "
+            "استدعِ task.cancel().",
+        },
+        "not_waited": {
+            "en": "{call} cancelled the task but returned before it had finished (its "
+            "`finally` needs {cleanup:.1f} s more). After task.cancel(), wait for the task "
+            "to be done (await asyncio.wait({{task}}), or await it and catch CancelledError).",
+            "ar": "ألغت {call} المهمة لكنها عادت قبل أن تنتهي (يحتاج finally الخاص بها "
+            "{cleanup:.1f} ثانية أخرى). بعد task.cancel() انتظر حتى تنتهي المهمة "
+            "(await asyncio.wait({{task}})، أو await عليها مع التقاط CancelledError).",
+        },
+        "task_not_cancelled": {
+            "en": "{call}: the task was still running after the delay but it {got} instead "
+            "of ending cancelled.",
+            "ar": "‏{call}: كانت المهمة ما زالت تعمل بعد المهلة لكنها انتهت هكذا: {got} بدل أن "
+            "تنتهي ملغاة.",
+        },
+        "finished_task_cancelled": {
+            "en": "{call}: the task would finish on its own after 0.5 s, but afterwards it "
+            "{got}. Leave a task that finishes in time alone.",
+            "ar": "‏{call}: كانت المهمة ستنتهي وحدها بعد 0.5 ثانية، لكنها بعد ذلك: {got}. "
+            "اترك المهمة التي تنتهي في الوقت وشأنها.",
+        },
+        "raised_task_error": {
+            "en": "{call} raised the task's own ValueError. It must only report whether it "
+            "had to cancel (False here): wait with asyncio.wait, which never raises the "
+            "task's exception (asyncio.wait_for and `await task` do).",
+            "ar": "رفعت {call} استثناء المهمة نفسها ValueError. عليها فقط أن تخبر هل احتاجت إلى "
+            "الإلغاء (False هنا): انتظر بـ asyncio.wait التي لا ترفع استثناء المهمة أبدًا "
+            "(بخلاف asyncio.wait_for و await task).",
+        },
+        # -- task 3 -------------------------------------------------------------------------------
+        "not_pair": {
+            "en": "{call} returned {got!r}; expected a pair (result or None, task).",
+            "ar": "أعادت {call} القيمة {got!r}؛ المتوقع زوج (النتيجة أو None، المهمة).",
+        },
+        "not_a_task": {
+            "en": "{call}: the second item is {got!r}, not a task. Wrap the work with "
+            "asyncio.ensure_future (or create_task) once, and return that task.",
+            "ar": "‏{call}: العنصر الثاني هو {got!r} وليس مهمة. غلّف العمل بـ "
+            "asyncio.ensure_future (أو create_task) مرة واحدة، وأعد تلك المهمة.",
+        },
+        "shield_cancelled": {
+            "en": "{call}: the timeout cancelled the work itself. Wait on asyncio.shield(task): "
+            "the timeout then cancels only the shield, and the task keeps running.",
+            "ar": "‏{call}: ألغت المهلةُ العملَ نفسه. انتظر asyncio.shield(task): حينها تُلغي "
+            "المهلة الدرع فقط، وتستمر المهمة في العمل.",
+        },
+        "shield_task_done": {
+            "en": "{call}: the returned task is already over ({got}) after 1 s, but the work "
+            "takes 5 s: return the task that runs the work, not a copy or a finished wrapper.",
+            "ar": "‏{call}: المهمة المعادة انتهت ({got}) بعد ثانية واحدة، لكن العمل يستغرق 5 "
+            "ثوانٍ: أعد المهمة التي تنفّذ العمل، لا نسخة منها ولا غلافًا منتهيًا.",
+        },
+        "shield_task_failed": {
+            "en": "{call}: awaiting the returned task did not give the work's result "
+            "({error}; the work was started {runs} time(s)). Create the task once, keep it, "
+            "and return that same task (do not wrap the coroutine a second time).",
+            "ar": "‏{call}: انتظار المهمة المعادة لم يُعطِ نتيجة العمل ({error}؛ بدأ العمل "
+            "{runs} مرة). أنشئ المهمة مرة واحدة واحتفظ بها وأعد المهمة نفسها (لا تغلّف "
+            "الـ coroutine مرة ثانية).",
+        },
+        "shield_restarted": {
+            "en": "{call}: the work finished {elapsed:.3f} s after the call, not 5 s: it was "
+            "started again instead of continuing. Return the task that was already running.",
+            "ar": "‏{call}: انتهى العمل بعد {elapsed:.3f} ثانية من الاستدعاء لا بعد 5 ثوانٍ: "
+            "بدأ من جديد بدل أن يستمر. أعد المهمة التي كانت تعمل أصلًا.",
+        },
+        # -- task 4 -------------------------------------------------------------------------------
+        "worker_stopped": {
+            "en": "worker(log) was already over after 2 s ({got}); it must loop forever "
+            "(`while True: await asyncio.sleep(...)`) until it is cancelled.",
+            "ar": "انتهت worker(log) بعد ثانيتين ({got})؛ يجب أن تدور إلى الأبد "
+            "(`while True: await asyncio.sleep(...)`) حتى تُلغى.",
+        },
+        "logged_early": {
+            "en": "worker(log) wrote {got!r} before it was cancelled; \"cleanup\" belongs only "
+            "to the cancellation.",
+            "ar": "كتبت worker(log) القيمة {got!r} قبل أن تُلغى؛ \"cleanup\" تُكتب عند الإلغاء "
+            "فقط.",
+        },
+        "worker_ignores_cancel": {
+            "en": "worker(log) was cancelled but never finished: it caught CancelledError and "
+            "kept looping. Clean up, then re-raise.",
+            "ar": "أُلغيت worker(log) لكنها لم تنتهِ أبدًا: التقطت CancelledError واستمرت في "
+            "الدوران. نظّف ثم أعد رفع الاستثناء.",
+        },
+        "no_cleanup": {
+            "en": "after worker(log) was cancelled the log was {got!r}; expected ['cleanup']. "
+            "Catch asyncio.CancelledError (or use finally) and append \"cleanup\" exactly once.",
+            "ar": "بعد إلغاء worker(log) كان السجل {got!r}؛ المتوقع ['cleanup']. التقط "
+            "asyncio.CancelledError (أو استخدم finally) وأضف \"cleanup\" مرة واحدة بالضبط.",
+        },
+        "worker_swallowed": {
+            "en": "worker(log) cleaned up but then {got} instead of ending cancelled: it "
+            "swallowed the CancelledError. Re-raise it (a bare `raise`) after the clean-up, "
+            "so whoever cancelled the task sees it was cancelled.",
+            "ar": "نظّفت worker(log) ثم انتهت هكذا: {got} بدل أن تنتهي ملغاة: ابتلعت "
+            "CancelledError. أعد رفعه (`raise` وحدها) بعد التنظيف، ليعرف من ألغى المهمة أنها "
+            "أُلغيت.",
+        },
+    },
+    parent=COMMON,
+)

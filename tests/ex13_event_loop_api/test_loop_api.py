@@ -1,0 +1,428 @@
+"""Exercise 13: run_in_new_loop, future_after and callback_order.
+
+Evidence: the coroutine under test records the loop it ran in, so the test can
+check that loop afterwards (closed? still installed?); a leftover task, an async
+generator and a slow job in the default executor record whether their clean-up
+ran; virtual time (looptime) and a spy on the running loop's timers show how
+future_after waits; a spy on call_soon_threadsafe shows which thread called it.
+
+The tests of tasks 1 and 3 are plain (sync) tests that make their own loops; a
+fixture puts back whatever event loop was installed before each test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import warnings
+from collections.abc import AsyncIterator, Callable, Iterator
+from types import TracebackType
+from typing import Any
+
+import pytest
+from ex13_event_loop_api import loop_api as mod
+
+from tests.support import report
+from tests.support.aio import LoopLag, bounded
+from tests.support.timing import scaled
+
+from .messages import MSG
+
+run_task = pytest.mark.task(1, "run_in_new_loop")
+future_task = pytest.mark.task(2, "future_after")
+order_task = pytest.mark.task(3, "callback_order")
+
+DEADLINE = 3.0  # real seconds (scaled) before a call counts as hung
+
+
+def installed_loop() -> asyncio.AbstractEventLoop | None:
+    """The event loop set as current in this thread, without creating one."""
+    policy = asyncio.get_event_loop_policy()
+    local = getattr(policy, "_local", None)
+    if local is not None and hasattr(local, "_loop"):
+        return local._loop
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            return policy.get_event_loop()
+        except RuntimeError:
+            return None
+
+
+@pytest.fixture(autouse=True)
+def restore_current_loop() -> Iterator[asyncio.AbstractEventLoop | None]:
+    """Whatever the code under test installs, the next test finds the loop it had."""
+    before = installed_loop()
+    yield before
+    if installed_loop() is not before or (before is not None and before.is_closed()):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            asyncio.set_event_loop(before if before is None or not before.is_closed() else None)
+
+
+class Watchdog:
+    """Calls ``stop`` from a helper thread if the ``with`` block lasts too long."""
+
+    def __init__(self, stop: Callable[[], object], seconds: float = DEADLINE) -> None:
+        self.stop = stop
+        self.limit = scaled(seconds)
+        self.fired = False
+        self.timer = threading.Timer(self.limit, self._fire)
+        self.timer.name = "course-watchdog"
+
+    def _fire(self) -> None:
+        self.fired = True
+        try:
+            self.stop()
+        except RuntimeError:  # the loop was closed meanwhile
+            pass
+
+    def __enter__(self) -> Watchdog:
+        self.timer.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.timer.cancel()
+        self.timer.join()
+
+
+class Probe:
+    """What the coroutine given to run_in_new_loop saw and left behind."""
+
+    def __init__(self) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.events: list[str] = []
+        self.keep: list[Any] = []  # strong references (tasks, generators)
+
+    def stop_loop(self) -> None:
+        loop = self.loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(loop.stop)
+
+
+def run_new(probe: Probe, coro: Any, call: str, before: asyncio.AbstractEventLoop | None) -> Any:
+    """Call run_in_new_loop under a watchdog; check the loop it used is a new one."""
+    with Watchdog(probe.stop_loop) as dog:
+        try:
+            result = mod.run_in_new_loop(coro)
+        finally:
+            if dog.fired:
+                MSG.fail("hang", call=call, seconds=dog.limit)
+            if probe.loop is None:
+                coro.close()  # never started: no "was never awaited" warning
+    MSG.check(probe.loop is not None, "not_run", call=call)
+    MSG.check(probe.loop is not before, "reused_loop", call=call)
+    return result
+
+
+def close_if_open(probe: Probe) -> None:
+    """After the checks: do not let a loop the learner left open leak its sockets."""
+    loop = probe.loop
+    if loop is not None and not loop.is_closed() and not loop.is_running():
+        loop.close()
+
+
+# -- task 1 -----------------------------------------------------------------------------------
+@run_task
+def test_returns_the_result_and_closes_the_loop(
+    restore_current_loop: asyncio.AbstractEventLoop | None,
+) -> None:
+    """run_in_new_loop returns the coroutine's result from a new loop, closed afterwards"""
+    probe = Probe()
+
+    async def main() -> int:
+        probe.loop = asyncio.get_running_loop()
+        await asyncio.sleep(0.01)
+        return 42
+
+    call = "run_in_new_loop(main())"
+    try:
+        got = run_new(probe, main(), call, restore_current_loop)
+        MSG.check(got == 42, "wrong_result", call=call, got=got, want=42)
+        assert probe.loop is not None
+        MSG.check(probe.loop.is_closed(), "not_closed", call=call)
+    finally:
+        close_if_open(probe)
+
+
+@run_task
+def test_closes_the_loop_when_the_coroutine_raises(
+    restore_current_loop: asyncio.AbstractEventLoop | None,
+) -> None:
+    """when the coroutine raises, its exception propagates and the loop is still closed"""
+    probe = Probe()
+
+    async def main() -> None:
+        probe.loop = asyncio.get_running_loop()
+        await asyncio.sleep(0.01)
+        raise ValueError("boom")
+
+    call = "run_in_new_loop(a coroutine that raises ValueError)"
+    try:
+        try:
+            got = run_new(probe, main(), call, restore_current_loop)
+        except ValueError:
+            pass
+        else:
+            MSG.fail("error_not_raised", call=call, got=got)
+        assert probe.loop is not None
+        MSG.check(probe.loop.is_closed(), "not_closed_on_error", call=call)
+        MSG.check(installed_loop() is not probe.loop, "left_installed", call=call)
+    finally:
+        close_if_open(probe)
+
+
+@run_task
+def test_leftover_tasks_are_cancelled_and_finish(
+    restore_current_loop: asyncio.AbstractEventLoop | None,
+) -> None:
+    """tasks still pending when the coroutine returns are cancelled and their finally runs"""
+    probe = Probe()
+
+    async def leftover() -> None:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            probe.events.append("cancelled")
+            raise
+        finally:
+            try:
+                await asyncio.sleep(0.01)  # its clean-up needs the loop to keep running
+            except RuntimeError:  # closed by the test below, with no loop running
+                probe.events.append("closed later")
+                return
+            probe.events.append("finally")
+
+    async def main() -> str:
+        probe.loop = asyncio.get_running_loop()
+        probe.keep.append(asyncio.create_task(leftover()))
+        await asyncio.sleep(0.01)
+        return "done"
+
+    call = "run_in_new_loop(main()) where main leaves a task running"
+    try:
+        got = run_new(probe, main(), call, restore_current_loop)
+        MSG.check(got == "done", "wrong_result", call=call, got=got, want="done")
+        task = probe.keep[0]
+        asked = "cancelled" in probe.events or task.cancelling() > 0
+        MSG.check(asked, "leftover_not_cancelled", call=call)
+        MSG.check(probe.events == ["cancelled", "finally"] and task.cancelled(),
+                  "leftover_not_awaited", call=call, got=probe.events)
+    finally:
+        for task in probe.keep:
+            if not task.done():  # left pending in a closed loop: end its coroutine now
+                task.get_coro().close()
+        close_if_open(probe)
+
+
+@run_task
+def test_async_generators_are_closed(
+    restore_current_loop: asyncio.AbstractEventLoop | None,
+) -> None:
+    """an async generator left suspended is closed (its finally runs) before the loop closes"""
+    probe = Probe()
+
+    async def ticker() -> AsyncIterator[int]:
+        try:
+            n = 0
+            while True:
+                yield n
+                n += 1
+        finally:
+            probe.events.append("generator closed")
+
+    async def main() -> int:
+        probe.loop = asyncio.get_running_loop()
+        gen = ticker()
+        probe.keep.append(gen)  # still referenced: only shutdown_asyncgens closes it
+        return await gen.__anext__()
+
+    call = "run_in_new_loop(main()) where main leaves an async generator open"
+    try:
+        got = run_new(probe, main(), call, restore_current_loop)
+        MSG.check(got == 0, "wrong_result", call=call, got=got, want=0)
+        MSG.check(probe.events == ["generator closed"], "asyncgen_not_closed", call=call)
+    finally:
+        for gen in probe.keep:  # close it by hand if the learner did not
+            closing = gen.aclose()
+            try:
+                closing.send(None)
+            except (StopIteration, RuntimeError):
+                pass
+            finally:
+                closing.close()
+        close_if_open(probe)
+
+
+@run_task
+def test_default_executor_is_shut_down(
+    restore_current_loop: asyncio.AbstractEventLoop | None,
+) -> None:
+    """the default executor is shut down: its job finished and its threads are gone"""
+    probe = Probe()
+    finished = threading.Event()
+    workers: list[threading.Thread] = []
+
+    def slow_job() -> None:
+        workers.append(threading.current_thread())
+        time.sleep(0.2)
+        finished.set()
+
+    async def main() -> str:
+        probe.loop = asyncio.get_running_loop()
+        probe.keep.append(probe.loop.run_in_executor(None, slow_job))  # not awaited
+        await asyncio.sleep(0.01)
+        return "done"
+
+    call = "run_in_new_loop(main()) where main leaves a 0.2 s job in the default executor"
+    try:
+        got = run_new(probe, main(), call, restore_current_loop)
+        MSG.check(got == "done", "wrong_result", call=call, got=got, want="done")
+        alive = [t.name for t in workers if t.is_alive()]
+        MSG.check(finished.is_set() and not alive, "executor_not_shut_down", call=call,
+                  threads=len(alive))
+    finally:
+        if workers:
+            finished.wait(scaled(2.0))
+        for t in workers:  # let the executor's threads end before the leak check
+            t.join(scaled(2.0))
+        close_if_open(probe)
+
+
+@run_task
+def test_new_loop_is_not_left_installed(
+    restore_current_loop: asyncio.AbstractEventLoop | None,
+) -> None:
+    """afterwards the new loop is not the current event loop"""
+    probe = Probe()
+
+    async def main() -> str:
+        probe.loop = asyncio.get_running_loop()
+        return "done"
+
+    call = "run_in_new_loop(main())"
+    try:
+        run_new(probe, main(), call, restore_current_loop)
+        MSG.check(installed_loop() is not probe.loop, "left_installed", call=call)
+    finally:
+        close_if_open(probe)
+
+
+# -- task 2 -----------------------------------------------------------------------------------
+class TimerSpy:
+    """Records the timers scheduled on the running loop (call_later goes through call_at)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.whens: list[float] = []
+        self.original = loop.call_at
+
+    def __enter__(self) -> TimerSpy:
+        original = self.original
+
+        def call_at(when: float, callback: Any, *args: Any, **kwargs: Any) -> Any:
+            task = asyncio.current_task(self.loop)
+            if task is None or not task.get_name().startswith("course-"):  # not the heartbeat
+                self.whens.append(when)
+            return original(when, callback, *args, **kwargs)
+
+        self.loop.call_at = call_at  # type: ignore[method-assign,assignment]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        del self.loop.call_at  # back to the class's method
+
+
+@future_task
+@pytest.mark.asyncio
+@pytest.mark.looptime
+async def test_value_arrives_after_the_delay() -> None:
+    """future_after returns the value exactly when its timer fires, without blocking the loop"""
+    loop = asyncio.get_running_loop()
+    call = "future_after(1.5, 'ready')"
+    async with LoopLag() as lag:
+        with TimerSpy(loop) as spy:
+            start = loop.time()
+            got = await bounded(mod.future_after(1.5, "ready"), 60.0, call)
+            elapsed = loop.time() - start
+        await asyncio.sleep(0.05)  # one more heartbeat: it measures a freeze when it ends
+    allowance = scaled(0.5)
+    report.note_timing("longest real-time loop freeze during future_after (s)", lag.worst,
+                       allowance, lag.worst < allowance)
+    MSG.check(lag.worst < allowance, "blocked_loop", call=call, lag=lag.worst)
+    MSG.check(got == "ready", "not_value", call=call, got=got)
+    MSG.check(abs(elapsed - 1.5) < 0.01, "wrong_delay", call=call, elapsed=elapsed)
+    wanted = [w for w in spy.whens if abs(w - (start + 1.5)) < 0.01]
+    MSG.check(wanted, "no_timer", call=call)
+
+
+@future_task
+@pytest.mark.asyncio
+@pytest.mark.looptime
+async def test_several_wait_at_the_same_time() -> None:
+    """three future_after calls run together: they take the longest delay, not the sum"""
+    loop = asyncio.get_running_loop()
+    call = "asyncio.gather(future_after(0.1, 'a'), future_after(0.3, 'c'), future_after(0.2, 'b'))"
+    start = loop.time()
+    got = await bounded(asyncio.gather(mod.future_after(0.1, "a"), mod.future_after(0.3, "c"),
+                                       mod.future_after(0.2, "b")), 60.0, call)
+    elapsed = loop.time() - start
+    MSG.check(got == ["a", "c", "b"], "not_value", call=call, got=got)
+    MSG.check(abs(elapsed - 0.3) < 0.001, "wrong_delay", call=call, elapsed=elapsed)
+
+
+# -- task 3 -----------------------------------------------------------------------------------
+def run_callback_order(loop: asyncio.AbstractEventLoop) -> tuple[Any, list[int]]:
+    """callback_order(loop) under a watchdog, with a spy on call_soon_threadsafe."""
+    callers: list[int] = []
+    original = loop.call_soon_threadsafe
+
+    def spy(callback: Any, *args: Any, **kwargs: Any) -> Any:
+        callers.append(threading.get_ident())
+        return original(callback, *args, **kwargs)
+
+    loop.call_soon_threadsafe = spy  # type: ignore[method-assign,assignment]
+    call = "callback_order(loop)"
+    try:
+        with Watchdog(lambda: original(loop.stop)) as dog:
+            try:
+                got = mod.callback_order(loop)
+            finally:
+                if dog.fired:
+                    MSG.fail("hang", call=call, seconds=dog.limit)
+    finally:
+        del loop.call_soon_threadsafe
+    return got, callers
+
+
+@order_task
+@pytest.mark.parametrize("attempt", [1, 2, 3])
+def test_all_three_callbacks_run_in_a_possible_order(attempt: int) -> None:
+    """the three callbacks each run once; "soon" runs before "later"; the order is returned"""
+    loop = asyncio.new_event_loop()
+    try:
+        got, callers = run_callback_order(loop)
+        MSG.check(isinstance(got, list) and sorted(got) == ["later", "soon", "threadsafe"],
+                  "wrong_names", got=got)
+        MSG.check(got.index("soon") < got.index("later"), "soon_after_later", got=got)
+        MSG.check(not loop.is_running(), "still_running")
+    finally:
+        if not loop.is_closed():
+            loop.close()
+
+
+@order_task
+def test_threadsafe_is_scheduled_from_another_thread() -> None:
+    """"threadsafe" is scheduled with call_soon_threadsafe from a thread other than the loop's"""
+    loop = asyncio.new_event_loop()
+    here = threading.get_ident()
+    try:
+        got, callers = run_callback_order(loop)
+        MSG.check(callers, "no_threadsafe", got=got)
+        MSG.check(any(c != here for c in callers), "not_from_thread", got=got)
+    finally:
+        if not loop.is_closed():
+            loop.close()
