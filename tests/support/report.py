@@ -89,13 +89,15 @@ def _find(exc: BaseException, kind: type[BaseException]) -> BaseException | None
 
 def explain(exc: BaseException, call: str) -> tuple[str, str, bool]:
     """(message, key, timing_sensitive) for an exception that ended a test."""
-    found = _find(exc, Lesson)
-    if isinstance(found, Lesson):
-        return str(found), found.key, found.timing
+    # A stub's NotImplementedError anywhere in the chain (also when a check caught it
+    # and complained about it) means: not written yet.
     missing = _find(exc, NotImplementedError)
     if missing is not None:
         where = _where(traceback.extract_tb(missing.__traceback__))
         return COMMON.text("not_implemented", where=where), "not_implemented", False
+    found = _find(exc, Lesson)
+    if isinstance(found, Lesson):
+        return str(found), found.key, found.timing
     if isinstance(exc, AssertionError | pytest.fail.Exception):
         return str(exc).strip() or "assertion failed", "assertion", False
     error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
