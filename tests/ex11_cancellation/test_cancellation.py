@@ -181,8 +181,11 @@ def _outcome(task: asyncio.Task[Any]) -> str:
         return "still running"
     if task.cancelled():
         return "cancelled"
-    if task.exception() is not None:
-        return f"raised {task.exception()!r}"
+    error = task.exception()
+    if isinstance(error, NotImplementedError):
+        raise error  # the stub: report "not implemented yet"
+    if error is not None:
+        return f"raised {error!r}"
     return f"returned {task.result()!r}"
 
 
