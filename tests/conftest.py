@@ -47,20 +47,27 @@ def pytest_configure(config: pytest.Config) -> None:
     report.configure(config)
 
 
+_SESSION_LOOPS: list[asyncio.AbstractEventLoop] = []
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     # looptime asks the policy for the current loop around every test, which creates one
     # (with its self-pipe sockets) on first use; make it now, before any leak snapshot.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        asyncio.set_event_loop(asyncio.new_event_loop())
+        loop = asyncio.new_event_loop()
+        _SESSION_LOOPS.append(loop)
+        asyncio.set_event_loop(loop)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Close the loop made above; pytest-asyncio may have unset it as the current loop
+    # after an async test (asking the policy for it would then raise RuntimeError).
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        loop = asyncio.get_event_loop_policy().get_event_loop()
         asyncio.set_event_loop(None)
-    loop.close()
+    while _SESSION_LOOPS:
+        _SESSION_LOOPS.pop().close()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
