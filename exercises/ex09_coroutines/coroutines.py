@@ -15,7 +15,7 @@ Check your work with ``nox -s check-ex09``.
 
 from __future__ import annotations
 
-import asyncio
+import asyncio  # noqa: F401  (you will need it)
 from collections.abc import Sequence
 
 

@@ -12,8 +12,8 @@ import inspect
 from typing import Any
 
 import pytest
-
 from ex09_coroutines import coroutines as mod
+
 from tests.support.aio import LoopLag, bounded
 from tests.support.report import note_timing
 from tests.support.timing import call_with_deadline

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Coroutine
 from typing import Any
 
 import pytest
-
 from ex10_tasks import tasks as mod
+
 from tests.support.aio import bounded, pending_tasks
 from tests.support.frozen_loop import FreezeGuard, LoopFrozen
 
@@ -207,7 +207,8 @@ async def test_first_failure_cancels_and_awaits_the_rest() -> None:
 @pytest.mark.looptime
 async def test_run_concurrently_of_nothing() -> None:
     """run_concurrently([]) returns []"""
-    got = await bounded(mod.run_concurrently([]), 60, "run_concurrently([])")
+    nothing: list[Awaitable[int]] = []
+    got = await bounded(mod.run_concurrently(nothing), 60, "run_concurrently([])")
     MSG.check(got == [], "wrong_results", call="run_concurrently([])", got=got, want=[])
 
 

@@ -73,7 +73,8 @@ class FreezeGuard:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self._stop.set()
-        assert self._watchdog is not None and self._task is not None
+        assert self._watchdog is not None
+        assert self._task is not None
         self._watchdog.join()
         self._task.cancel()
         try:
