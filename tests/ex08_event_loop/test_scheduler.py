@@ -15,8 +15,8 @@ from collections.abc import Callable, Generator
 from typing import Any
 
 import pytest
-
 from ex08_event_loop import scheduler as mod
+
 from tests.support.lesson import Lesson
 from tests.support.timing import call_with_deadline
 
@@ -294,6 +294,7 @@ def test_socket_pair_ping_pong_through_the_selector() -> None:
         except Lesson as lesson:
             if lesson.key != "hang":
                 raise
+            surface(*tasks)
             MSG.fail("io_hang", seconds=DEADLINE)
         surface(*tasks)
         for task in tasks:
@@ -343,7 +344,7 @@ def test_megabytes_flow_through_a_relay_task() -> None:
             return moved
 
         def consumer() -> Gen:
-            parts = []
+            parts: list[bytes] = []
             while True:
                 yield mod.wait_readable(d)
                 chunk = d.recv(65536)
@@ -358,6 +359,7 @@ def test_megabytes_flow_through_a_relay_task() -> None:
         except Lesson as lesson:
             if lesson.key != "hang":
                 raise
+            surface(*tasks)
             MSG.fail("io_hang", seconds=DEADLINE)
         surface(*tasks)
         for task in tasks:

@@ -2,7 +2,6 @@
 # expect: timer_order
 from __future__ import annotations
 
-import heapq
 import itertools
 import selectors
 import socket
