@@ -39,6 +39,14 @@ MSG = Catalogue(
             "(asyncio.ensure_future أو create_task، أو اجمعها كلها في استدعاء gather واحد)، "
             "ثم انتظر.",
         },
+        "started_late": {
+            "en": "run_concurrently started the awaitables at these loop times (sleep length: "
+            "start time) {started}; every one should start at 0, before any is awaited. "
+            "Wrap them all in tasks first, then await.",
+            "ar": "بدأت run_concurrently الـ awaitables في أوقات الحلقة هذه (مدة النوم: وقت البدء) "
+            "{started}؛ يجب أن يبدأ كل منها عند 0، قبل انتظار أي منها. غلّفها كلها في مهام "
+            "أولًا ثم انتظر.",
+        },
         "no_error": {
             "en": "one of the awaitables raised {want}, but run_concurrently returned {got!r} "
             "instead of re-raising it.",

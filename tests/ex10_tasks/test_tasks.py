@@ -140,7 +140,10 @@ async def test_run_concurrently_keeps_input_order() -> None:
     """results follow the input order (given as a generator), total = the longest"""
     seconds = [3, 1, 2]
 
+    started: dict[float, float] = {}
+
     async def wait_and_say(s: float) -> str:
+        started[s] = now() - start
         await asyncio.sleep(s)
         return f"after {s}"
 
@@ -148,6 +151,8 @@ async def test_run_concurrently_keeps_input_order() -> None:
     start = now()
     got = await bounded(mod.run_concurrently(wait_and_say(s) for s in seconds), 60, call)
     elapsed = now() - start
+    late = {s: at for s, at in started.items() if at > EPS}
+    MSG.check(not late, "started_late", started=started)
     if elapsed > max(seconds) + EPS:
         MSG.fail("sequential", call=call, elapsed=elapsed, want=3.0, total=6.0)
     want = [f"after {s}" for s in seconds]
