@@ -23,7 +23,7 @@ Check your work with ``nox -s check-ex08``.
 from __future__ import annotations
 
 import heapq  # noqa: F401  (timers: heapq.heappush / heappop)
-import itertools  # noqa: F401
+import itertools  # noqa: F401  (itertools.count(): tie-breaks between equal deadlines)
 import selectors  # noqa: F401  (selectors.DefaultSelector, EVENT_READ...)
 import socket
 import time

@@ -129,9 +129,9 @@ def test_tasks_report_done_result_and_exception() -> None:
 
     sched = mod.Scheduler()
     task = sched.spawn(answer())
-    MSG.check(task.done() is False, "done_early", got=task.done())
+    MSG.check(not task.done(), "done_early", got=task.done())
     run(sched)
-    MSG.check(task.done() is True, "not_done", got=task.done())
+    MSG.check(task.done(), "not_done", got=task.done())
     MSG.check(task.exception() is None, "wrong_exception", got=task.exception(), want=None)
     MSG.check(task.result() == 42, "wrong_result", got=task.result(), want=42)
 
@@ -162,7 +162,7 @@ def test_a_failing_task_does_not_stop_the_others() -> None:
     if log == ["a0", "a1", "a2", "bad0", "b0", "b1", "b2"]:
         MSG.fail("ran_to_completion", got=log, want=want)
     MSG.check(log == want, "wrong_interleaving", got=log, want=want)
-    MSG.check(bad.done() is True, "not_done", got=bad.done())
+    MSG.check(bad.done(), "not_done", got=bad.done())
     got_exc = bad.exception()
     MSG.check(got_exc is boom, "wrong_exception", got=got_exc, want=boom)
     try:
