@@ -48,6 +48,9 @@ def pytest_configure(config: pytest.Config) -> None:
     report.configure(config)
 
 
+_SESSION_LOOPS: list[asyncio.AbstractEventLoop] = []
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     # CONCURRENCY_START_METHOD=spawn|forkserver|fork tries the exercises under another
     # multiprocessing start method (Python 3.14 defaults to forkserver on Linux).
@@ -58,18 +61,19 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     # (with its self-pipe sockets) on first use; make it now, before any leak snapshot.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        asyncio.set_event_loop(asyncio.new_event_loop())
+        loop = asyncio.new_event_loop()
+        _SESSION_LOOPS.append(loop)
+        asyncio.set_event_loop(loop)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Close the loop made above; pytest-asyncio may have unset it as the current loop
+    # after an async test (asking the policy for it would then raise RuntimeError).
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        try:
-            loop = asyncio.get_event_loop_policy().get_event_loop()
-        except RuntimeError:  # pytest-asyncio's runners unset the current loop after a test
-            return
         asyncio.set_event_loop(None)
-    loop.close()
+    while _SESSION_LOOPS:
+        _SESSION_LOOPS.pop().close()
 
 
 def pytest_report_header(config: pytest.Config) -> str:

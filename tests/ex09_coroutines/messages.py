@@ -1,0 +1,98 @@
+"""Messages of exercise 09 (English and Arabic under the same keys)."""
+
+from tests.support.lesson import Catalogue
+from tests.support.messages import COMMON
+
+MSG = Catalogue(
+    "ex09_coroutines",
+    {
+        "not_coroutine": {
+            "en": "{call} returned {got!r} straight away instead of a coroutine object: "
+            "declare it with `async def` so that calling it creates a coroutine to await.",
+            "ar": "أعادت {call} القيمة {got!r} مباشرةً بدل كائن كوروتين (coroutine): عرّفها بـ "
+            "`async def` حتى يُنشئ استدعاؤها كوروتين يُنتظر بـ await.",
+        },
+        "wrong_add_one": {
+            "en": "await add_one({number}) gave {got!r}; expected {want!r}.",
+            "ar": "أعطت await add_one({number}) القيمة {got!r}؛ المتوقع {want!r}.",
+        },
+        "returned_coroutine": {
+            "en": "run_add_one({number}) returned a coroutine object instead of a number: "
+            "calling add_one(...) only creates the coroutine; asyncio.run(add_one(...)) "
+            "runs it and gives back its result.",
+            "ar": "أعادت run_add_one({number}) كائن كوروتين بدل رقم: استدعاء add_one(...) "
+            "يُنشئ الكوروتين فقط؛ أما asyncio.run(add_one(...)) فتشغّله وتعيد نتيجته.",
+        },
+        "did_not_call_add_one": {
+            "en": "run_add_one({number}) returned {got!r}, but the test's stand-in for add_one "
+            "(which returns {want!r}) was never run by an event loop. run_add_one must run "
+            "add_one(number) — with asyncio.run — and return what it returns.",
+            "ar": "أعادت run_add_one({number}) القيمة {got!r}، لكن البديل الذي وضعه الاختبار "
+            "مكان add_one (ويعيد {want!r}) لم تشغّله أي حلقة أحداث. يجب أن تشغّل run_add_one "
+            "الدالة add_one(number) بـ asyncio.run وتعيد ما تعيده.",
+        },
+        "wrong_run_result": {
+            "en": "run_add_one({number}) returned {got!r}, but add_one (the test's stand-in) "
+            "returned {want!r}: return the value asyncio.run gives back.",
+            "ar": "أعادت run_add_one({number}) القيمة {got!r}، لكن add_one (بديل الاختبار) "
+            "أعادت {want!r}: أعد القيمة التي تعيدها asyncio.run.",
+        },
+        "loop_not_closed": {
+            "en": "run_add_one ran add_one in an event loop that was still open after it "
+            "returned. asyncio.run creates a new loop for the call and closes it at the end; "
+            "a loop left open keeps its resources (sockets, executor threads).",
+            "ar": "شغّلت run_add_one الدالة add_one في حلقة أحداث بقيت مفتوحة بعد العودة. "
+            "تُنشئ asyncio.run حلقة جديدة للاستدعاء وتغلقها في النهاية؛ والحلقة التي تبقى "
+            "مفتوحة تحتفظ بمواردها (مقابس، خيوط منفّذ).",
+        },
+        "wrong_message": {
+            "en": "hello_world_message() returned {got!r}; expected {want!r}.",
+            "ar": "أعادت hello_world_message() القيمة {got!r}؛ المتوقع {want!r}.",
+        },
+        "blocking_sleep": {
+            "en": "{call} should take {want} s of loop time; on the loop's clock it took "
+            "{elapsed:.3f} s, while the loop was frozen for {lag:.2f} s of real time. "
+            "time.sleep blocks the whole event loop (nothing else can run); "
+            "use `await asyncio.sleep(...)`.",
+            "ar": "يجب أن تستغرق {call} مدة {want} ثانية من وقت الحلقة؛ لكنها استغرقت على ساعة "
+            "الحلقة {elapsed:.3f} ثانية، بينما تجمّدت الحلقة {lag:.2f} ثانية من الوقت الحقيقي. "
+            "الدالة time.sleep تحجب حلقة الأحداث كلها (لا يعمل شيء آخر)؛ استخدم "
+            "`await asyncio.sleep(...)`.",
+        },
+        "no_sleep": {
+            "en": "{call} should take {want} s of loop time but took {elapsed:.3f} s: it did not "
+            "wait. Did you forget `await` in front of asyncio.sleep(...)? Without it the "
+            "sleep coroutine is created and thrown away.",
+            "ar": "يجب أن تستغرق {call} مدة {want} ثانية من وقت الحلقة لكنها استغرقت "
+            "{elapsed:.3f} ثانية: لم تنتظر. هل نسيت `await` قبل asyncio.sleep(...)؟ بدونها "
+            "يُنشأ كوروتين النوم ثم يُهمَل.",
+        },
+        "wrong_duration": {
+            "en": "{call} should take {want} s of loop time but took {elapsed:.3f} s.",
+            "ar": "يجب أن تستغرق {call} مدة {want} ثانية من وقت الحلقة لكنها استغرقت "
+            "{elapsed:.3f} ثانية.",
+        },
+        "wrong_output": {
+            "en": "{call} printed {got!r}; expected exactly {want!r} (one print per line, "
+            "the value as given: 2 prints as 2, 0.5 as 0.5).",
+            "ar": "طبعت {call} ‏{got!r}؛ المتوقع بالضبط {want!r} (أمر print لكل سطر، والقيمة "
+            "كما أُعطيت: 2 تُطبع 2 و0.5 تُطبع 0.5).",
+        },
+        "wrong_return": {
+            "en": "{call} returned {got!r}; expected {want!r}.",
+            "ar": "أعادت {call} القيمة {got!r}؛ المتوقع {want!r}.",
+        },
+        "not_sequential": {
+            "en": "sequential_sum({delays}) took {elapsed:.2f} s of loop time; expected "
+            "{want:.2f} s, the sum, with each delay finished before the next starts "
+            "(printed: {got!r}). This exercise is about awaiting one coroutine after "
+            "another: `total += await delay(d)` in a loop — no tasks, no gather.",
+            "ar": "استغرقت sequential_sum({delays}) ‏{elapsed:.2f} ثانية من وقت الحلقة؛ المتوقع "
+            "{want:.2f} ثانية، أي المجموع، مع انتهاء كل تأخير قبل بدء التالي (المطبوع: "
+            "{got!r}). هذا التمرين عن انتظار كوروتين تلو الآخر: `total += await delay(d)` في "
+            "حلقة — بلا مهام (tasks) وبلا gather.",
+        },
+    },
+    parent=COMMON,
+    timing_keys=("blocking_sleep",),
+)

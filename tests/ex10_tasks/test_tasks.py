@@ -1,0 +1,244 @@
+"""Exercise 10: tasks — delays that overlap, a small gather, work while waiting.
+
+Evidence: virtual loop time (looptime: a sum of delays and their maximum are
+told apart exactly and instantly), an asyncio.Barrier that opens only when
+every awaitable is running at once, the cancelled siblings' cleanup log, the
+loop's pending tasks, and a watchdog that stops code freezing the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Awaitable, Coroutine
+from typing import Any
+
+import pytest
+from ex10_tasks import tasks as mod
+
+from tests.support.aio import bounded, pending_tasks
+from tests.support.frozen_loop import FreezeGuard, LoopFrozen
+
+from .messages import MSG
+
+delays = pytest.mark.task(1, "delay_all")
+gather = pytest.mark.task(2, "run_concurrently")
+ticking = pytest.mark.task(3, "count_while_waiting")
+
+EPS = 1e-3  # loop-time precision (looptime counts in microseconds)
+
+
+def now() -> float:
+    return asyncio.get_running_loop().time()
+
+
+def close_unstarted(coros: list[Coroutine[Any, Any, Any]]) -> None:
+    """Close coroutines the code under test never started (no 'never awaited' warnings)."""
+    for coro in coros:
+        if inspect.getcoroutinestate(coro) == inspect.CORO_CREATED:
+            coro.close()
+
+
+async def stop_leftovers() -> list[asyncio.Task[object]]:
+    """Cancel and await the tasks the code under test left behind; return them."""
+    left = pending_tasks()
+    for task in left:
+        task.cancel()
+    await asyncio.gather(*left, return_exceptions=True)
+    return left
+
+
+async def check_no_leftovers(call: str) -> None:
+    left = await stop_leftovers()
+    MSG.check(not left, "left_tasks", call=call, count=len(left))
+
+
+# -- task 1 -----------------------------------------------------------------------------------
+@delays
+@pytest.mark.asyncio
+@pytest.mark.looptime
+async def test_delay_all_takes_the_longest_not_the_sum() -> None:
+    """delay_all([3, 1, 2]) takes 3 s of loop time and returns [3, 1, 2]"""
+    seconds = [3, 1, 2]
+    call = f"delay_all({seconds})"
+    start = now()
+    got = await bounded(mod.delay_all(seconds), 60, call)
+    elapsed = now() - start
+    if elapsed > max(seconds) + EPS:
+        key = "sequential" if elapsed >= sum(seconds) - EPS else "wrong_duration"
+        MSG.fail(key, call=call, elapsed=elapsed, want=float(max(seconds)),
+                 total=float(sum(seconds)))
+    MSG.check(elapsed > max(seconds) - EPS, "wrong_duration", call=call, elapsed=elapsed,
+              want=float(max(seconds)))
+    MSG.check(got == seconds, "wrong_order", call=call, got=got, want=seconds)
+    await check_no_leftovers(call)
+
+
+@delays
+@pytest.mark.asyncio
+@pytest.mark.looptime
+async def test_delay_all_with_many_equal_delays() -> None:
+    """delay_all of ten 1-second delays takes 1 s of loop time"""
+    seconds = [1.0] * 10
+    call = "delay_all([1.0] * 10)"
+    start = now()
+    got = await bounded(mod.delay_all(seconds), 60, call)
+    elapsed = now() - start
+    if abs(elapsed - 1) > EPS:
+        key = "sequential" if elapsed > 1 + EPS else "wrong_duration"
+        MSG.fail(key, call=call, elapsed=elapsed, want=1.0, total=10.0)
+    MSG.check(got == seconds, "wrong_results", call=call, got=got, want=seconds)
+    await check_no_leftovers(call)
+
+
+@delays
+@pytest.mark.asyncio
+@pytest.mark.looptime
+async def test_delay_all_of_nothing() -> None:
+    """delay_all([]) returns [] at once"""
+    got = await bounded(mod.delay_all([]), 60, "delay_all([])")
+    MSG.check(got == [], "wrong_results", call="delay_all([])", got=got, want=[])
+
+
+# -- task 2 -----------------------------------------------------------------------------------
+@gather
+@pytest.mark.asyncio
+@pytest.mark.looptime
+@pytest.mark.parametrize("n", [2, 5])
+async def test_run_concurrently_starts_everything_before_awaiting(n: int) -> None:
+    """every awaitable is running at once (they meet at an asyncio.Barrier)"""
+    barrier = asyncio.Barrier(n)
+    state = {"waiting": 0, "peak": 0}
+
+    async def meet(i: int) -> int:
+        state["waiting"] += 1
+        state["peak"] = max(state["peak"], state["waiting"])
+        try:
+            async with asyncio.timeout(1):
+                await barrier.wait()
+        finally:
+            state["waiting"] -= 1
+        return i * 10
+
+    coros = [meet(i) for i in range(n)]
+    try:
+        got = await bounded(mod.run_concurrently(coros), 60, "run_concurrently")
+    except TimeoutError:
+        got = None
+    finally:
+        close_unstarted(coros)
+        await stop_leftovers()
+    MSG.check(state["peak"] >= n, "not_concurrent", n=n, peak=state["peak"])
+    want = [i * 10 for i in range(n)]
+    MSG.check(got == want, "wrong_results", call="run_concurrently", got=got, want=want)
+
+
+@gather
+@pytest.mark.asyncio
+@pytest.mark.looptime
+async def test_run_concurrently_keeps_input_order() -> None:
+    """results follow the input order (given as a generator), total = the longest"""
+    seconds = [3, 1, 2]
+
+    started: dict[float, float] = {}
+
+    async def wait_and_say(s: float) -> str:
+        started[s] = now() - start
+        await asyncio.sleep(s)
+        return f"after {s}"
+
+    call = "run_concurrently(wait_and_say(s) for s in [3, 1, 2])"
+    start = now()
+    got = await bounded(mod.run_concurrently(wait_and_say(s) for s in seconds), 60, call)
+    elapsed = now() - start
+    late = {s: at for s, at in started.items() if at > EPS}
+    MSG.check(not late, "started_late", started=started)
+    if elapsed > max(seconds) + EPS:
+        MSG.fail("sequential", call=call, elapsed=elapsed, want=3.0, total=6.0)
+    want = [f"after {s}" for s in seconds]
+    MSG.check(got == want, "wrong_order", call=call, got=got, want=want)
+    await check_no_leftovers(call)
+
+
+@gather
+@pytest.mark.asyncio
+@pytest.mark.looptime
+async def test_first_failure_cancels_and_awaits_the_rest() -> None:
+    """the first exception is re-raised after the others were cancelled and cleaned up"""
+    log: list[str] = []
+
+    async def slow(name: str) -> str:
+        try:
+            await asyncio.sleep(10)
+            return name
+        except asyncio.CancelledError:
+            log.append(f"{name} cancelled")
+            raise
+        finally:
+            log.append(f"{name} finally")
+
+    async def boom() -> str:
+        await asyncio.sleep(1)
+        raise ValueError("boom")
+
+    coros = [slow("a"), boom(), slow("b")]
+    want = "ValueError('boom')"
+    start = now()
+    try:
+        got = await bounded(mod.run_concurrently(coros), 60, "run_concurrently")
+    except ValueError:
+        elapsed = now() - start
+        left = pending_tasks()
+        cancelled = [t for t in left if t.cancelling()]
+        seen = list(log)
+    except BaseExceptionGroup as group:
+        MSG.fail("exception_group", got=repr(group), want=want)
+    except Exception as exc:
+        MSG.fail("wrong_error", got=repr(exc), want=want)
+    else:
+        MSG.fail("no_error", got=got, want=want)
+    finally:
+        close_unstarted(coros)
+        await stop_leftovers()
+    MSG.check(elapsed < 1 + EPS, "waited_for_all", failed_at=1.0, elapsed=elapsed)
+    MSG.check(not cancelled, "siblings_not_awaited", count=len(cancelled))
+    MSG.check(not left, "siblings_left", count=len(left))
+    missing = [n for n in "ab" if f"{n} finally" not in seen]
+    MSG.check(not missing, "siblings_not_awaited", count=len(missing))
+
+
+@gather
+@pytest.mark.asyncio
+@pytest.mark.looptime
+async def test_run_concurrently_of_nothing() -> None:
+    """run_concurrently([]) returns []"""
+    nothing: list[Awaitable[int]] = []
+    got = await bounded(mod.run_concurrently(nothing), 60, "run_concurrently([])")
+    MSG.check(got == [], "wrong_results", call="run_concurrently([])", got=got, want=[])
+
+
+# -- task 3 -----------------------------------------------------------------------------------
+@ticking
+@pytest.mark.asyncio
+@pytest.mark.looptime
+@pytest.mark.parametrize(("seconds", "tick"), [(1.0, 0.1), (2.0, 0.5)])
+async def test_count_while_waiting_ticks_during_the_delay(seconds: float, tick: float) -> None:
+    """count_while_waiting ticks about seconds/tick times while the delay runs"""
+    call = f"count_while_waiting({seconds}, {tick})"
+    want = round(seconds / tick)
+    start = now()
+    async with FreezeGuard(1.0) as guard:
+        try:
+            got = await bounded(mod.count_while_waiting(seconds, tick), 60, call)
+        except LoopFrozen:
+            await stop_leftovers()
+            MSG.fail("loop_blocked", call=call, frozen=guard.frozen_for)
+    elapsed = now() - start
+    MSG.check(got != 0, "no_ticks", call=call, got=got, want=want)
+    MSG.check(elapsed <= seconds + tick + EPS, "not_overlapped", call=call, elapsed=elapsed,
+              want=seconds)
+    MSG.check(abs(got - want) <= 1, "wrong_ticks", call=call, got=got, want=want, tick=tick,
+              elapsed=elapsed)
+    MSG.check(elapsed >= seconds - EPS, "wrong_duration", call=call, elapsed=elapsed,
+              want=seconds)
+    await check_no_leftovers(call)
