@@ -34,8 +34,8 @@ MSG = Catalogue(
             "للكتابة من جديد.",
         },
         "partial_send": {
-            "en": "echo_all had a message of {want} bytes to send, but server {index} received only "
-            "{got} byte(s) before your client closed its side. send() on a non-blocking "
+            "en": "echo_all had a message of {want} bytes to send, but server {index} received "
+            "only {got} byte(s) before your client closed its side. send() on a non-blocking "
             "socket takes only what fits in the socket's buffer and returns how many bytes "
             "it took: keep track of that count, and send the rest each time the selector "
             "reports the socket writable. Shut down the write side only after the last byte.",
