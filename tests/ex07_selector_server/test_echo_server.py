@@ -94,6 +94,9 @@ class Serving:
         self.thread.start()
         return self
 
+    def dead(self) -> bool:
+        return not self.thread.is_alive()
+
     def check(self) -> None:
         """Fail if serve_forever crashed or returned on its own."""
         if self.error is not None:
@@ -171,7 +174,7 @@ def connect(address: tuple[str, int]) -> socket.socket:
 
 
 def check_echo(run: Serving, swarm: Swarm, messages: list[bytes], seconds: float = 3.0) -> None:
-    got = swarm.exchange(messages, seconds)
+    got = swarm.exchange(messages, seconds, abort=run.dead)
     if got != messages:
         run.check()  # a crashed server explains it best
     for sent, back in zip(messages, got, strict=True):
@@ -220,7 +223,7 @@ def test_shutdown_stops_serve_forever_quickly() -> None:
         client = connect(server.address)
         try:
             mine = {client.fileno()}
-            accepted = wait_for(lambda: len(held(before, mine)) > listening, 1.0)
+            accepted = wait_for(lambda: len(held(before, mine)) > listening or run.dead(), 1.0)
             run.check()
             MSG.check(accepted, "not_accepting", n=1, accepted=0, seconds=scaled(1.0))
             time.sleep(0.05)
@@ -245,7 +248,7 @@ def test_shutdown_closes_every_socket() -> None:
             idle = len(held(before))
             clients = [connect(address) for _ in range(3)]
             mine = {c.fileno() for c in clients}
-            accepted = wait_for(lambda: len(held(before, mine)) >= idle + 3, 1.0)
+            accepted = wait_for(lambda: len(held(before, mine)) >= idle + 3 or run.dead(), 1.0)
             run.check()
             MSG.check(accepted, "not_accepting", n=3, accepted=len(held(before, mine)) - idle,
                       seconds=scaled(1.0))
@@ -274,7 +277,7 @@ def test_serves_in_the_calling_thread() -> None:
             idle = len(held(before))
             clients = [connect(server.address) for _ in range(5)]
             mine = {c.fileno() for c in clients}
-            wait_for(lambda: len(held(before, mine)) >= idle + 5, 1.0)
+            wait_for(lambda: len(held(before, mine)) >= idle + 5 or run.dead(), 1.0)
             extra = new_threads(threads)
             run.check()
             MSG.check(not extra, "extra_threads", n=5, count=len(extra), names=", ".join(extra))
@@ -302,7 +305,7 @@ def test_hundred_clients_at_once() -> None:
     with serving() as (server, run), Swarm(server.address, n) as swarm:
         swarm.connect()
         first = [pattern(2000 + i, seed=i) for i in range(n)]
-        got = swarm.exchange(first, 3.0)
+        got = swarm.exchange(first, 3.0, abort=run.dead)
         extra = new_threads(threads)
         run.check()
         MSG.check(not extra, "extra_threads", n=n, count=len(extra),
@@ -329,12 +332,12 @@ def test_idle_client_does_not_stall_the_others() -> None:
         idle = connect(server.address)
         try:
             idle.sendall(b"abc")  # ...and nothing more, and it never reads
-            wait_for(lambda: len(held(before, {idle.fileno()})) > baseline, 1.0)
+            wait_for(lambda: len(held(before, {idle.fileno()})) > baseline or run.dead(), 1.0)
             time.sleep(0.05)
             with Swarm(server.address, 3) as swarm:
                 swarm.connect()
                 messages = [b"hi from %d" % i for i in range(3)]
-                got = swarm.exchange(messages, ECHO_WITHIN)
+                got = swarm.exchange(messages, ECHO_WITHIN, abort=run.dead)
             run.check()
             echoed = sum(1 for m, g in zip(messages, got, strict=True) if m == g)
             MSG.check(echoed == 3, "stalled_by_idle", echoed=echoed, n=3,
@@ -347,12 +350,12 @@ def test_idle_client_does_not_stall_the_others() -> None:
 def test_slow_reader_does_not_stall_the_others() -> None:
     """a client that floods the server and does not read does not hold the others up"""
     with serving() as (server, run), SlowReader(server.address) as slow:
-        slow.flooded.wait(scaled(5))
+        wait_for(lambda: slow.flooded.is_set() or run.dead(), 5.0)
         run.check()
         with Swarm(server.address, 3) as swarm:
             swarm.connect()
             messages = [b"still there? %d" % i for i in range(3)]
-            got = swarm.exchange(messages, ECHO_WITHIN)
+            got = swarm.exchange(messages, ECHO_WITHIN, abort=run.dead)
         run.check()
         echoed = sum(1 for m, g in zip(messages, got, strict=True) if m == g)
         MSG.check(echoed == 3, "stalled_by_slow_reader", sent=slow.sent, echoed=echoed, n=3,

@@ -28,7 +28,7 @@ import selectors
 import socket
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -388,8 +388,16 @@ class Swarm:
             self._selector.unregister(key.fileobj)
         return sum(p.connected for p in self.peers)
 
-    def exchange(self, messages: Sequence[bytes], seconds: float = 3.0) -> list[bytes]:
-        """Send ``messages[i]`` on client ``i`` and read back ``len(messages[i])`` bytes."""
+    def exchange(
+        self,
+        messages: Sequence[bytes],
+        seconds: float = 3.0,
+        abort: Callable[[], bool] | None = None,
+    ) -> list[bytes]:
+        """Send ``messages[i]`` on client ``i`` and read back ``len(messages[i])`` bytes.
+
+        Stops early when ``abort()`` becomes true (e.g. the server thread died).
+        """
         for peer, message in zip(self.peers, messages, strict=True):
             peer.out, peer.sent, peer.got, peer.want = memoryview(message), 0, bytearray(), len(
                 message
@@ -400,7 +408,9 @@ class Swarm:
                 )
         deadline = time.monotonic() + scaled(seconds)
         while self._selector.get_map() and time.monotonic() < deadline:
-            for key, mask in self._selector.select(max(0.0, deadline - time.monotonic())):
+            if abort is not None and abort():
+                break
+            for key, mask in self._selector.select(min(0.05, deadline - time.monotonic())):
                 self._step(key.data, mask)
         for key in list(self._selector.get_map().values()):
             self._selector.unregister(key.fileobj)
