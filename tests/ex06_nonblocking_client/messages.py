@@ -70,14 +70,14 @@ MSG = Catalogue(
             "دون asyncio.",
         },
         "busy_wait": {
-            "en": "while the servers held their answers back for {wall:.2f} s, this process "
-            "used {cpu:.2f} s of CPU ({percent:.0f}% of a core) — your client was spinning "
-            "(calling recv/send again and again, or select with a zero timeout) instead of "
-            "sleeping. Let selector.select(timeout) block until a socket is ready or the "
-            "deadline comes.",
-            "ar": "بينما أمسكت الخوادم ردودها {wall:.2f} ثانية استهلكت هذه العملية {cpu:.2f} "
-            "ثانية من المعالج ({percent:.0f}% من نواة) — كان عميلك يدور في حلقة (يستدعي "
-            "recv/send مرة بعد مرة، أو select بمهلة صفر) بدل أن ينام. دع "
+            "en": "while the servers held their answers back for {wall:.2f} s, your client "
+            "never went to sleep: in {busy} of {samples} checks it was running or waiting "
+            "for a CPU, and it used {cpu:.2f} s of CPU. It was spinning (calling recv/send "
+            "again and again, or select with a zero timeout). Let selector.select(timeout) "
+            "block until a socket is ready or the deadline comes.",
+            "ar": "بينما أمسكت الخوادم ردودها {wall:.2f} ثانية لم ينم عميلك أبدًا: في {busy} من "
+            "{samples} فحصًا كان يعمل أو ينتظر المعالج، واستهلك {cpu:.2f} ثانية من المعالج. "
+            "كان يدور في حلقة (يستدعي recv/send مرة بعد مرة، أو select بمهلة صفر). دع "
             "selector.select(timeout) ينتظر حتى يجهز مقبس أو يحين الموعد النهائي.",
         },
         "empty": {

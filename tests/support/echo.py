@@ -59,6 +59,33 @@ def pattern(size: int, seed: int = 0) -> bytes:
     return block * reps + block[:rest]
 
 
+def others_runnable() -> bool | None:
+    """Is any thread of this process, other than the caller, running or ready to run?
+
+    Read from /proc (Linux); ``None`` where that is not available. A thread blocked in
+    ``select()``, ``recv()``, ``join()`` or ``sleep()`` is sleeping (state S); a thread
+    that polls in a loop is running or waiting for a CPU (state R) however busy the
+    machine is.
+    """
+    me = threading.get_native_id()
+    try:
+        tids = os.listdir("/proc/self/task")
+    except OSError:
+        return None
+    for tid in tids:
+        if tid == str(me):
+            continue
+        try:
+            with open(f"/proc/self/task/{tid}/stat", encoding="ascii", errors="replace") as f:
+                stat = f.read()
+        except OSError:
+            continue  # the thread just ended
+        state = stat.rsplit(")", 1)[-1].split()[:1]
+        if state == ["R"]:
+            return True
+    return False
+
+
 # -- echo servers -----------------------------------------------------------------------------
 @dataclass(eq=False)
 class Conn:
@@ -112,6 +139,11 @@ class EchoServers:
         self.all_in_at: float | None = None  # every expected client finished sending
         self.answered_at: float | None = None  # the held answers were released
         self.hold_cpu = 0.0  # CPU seconds of this process between those two moments
+        # While the answers are held back, the state of every other thread of this process is
+        # sampled (Linux): a client that waits in select() sleeps, one that polls in a loop
+        # is always running or ready to run -- whatever the machine's load.
+        self.hold_samples = 0  # samples taken
+        self.hold_busy = 0  # samples in which another thread was running or runnable
         self.error: BaseException | None = None
         # machinery
         self._selector = selectors.DefaultSelector()
@@ -183,7 +215,8 @@ class EchoServers:
             if self.clients <= 0:
                 self.opened.set()
             while not self._stop.is_set():
-                timeout = 0.05
+                holding = self.all_in_at is not None and self.answered_at is None
+                timeout = 0.01 if holding and any(self.holds) else 0.05
                 for key, mask in self._selector.select(timeout):
                     kind, index = key.data
                     if kind == "listen":
@@ -279,6 +312,11 @@ class EchoServers:
                 return
             self.all_in_at = now
             self._cpu_at_all_in = time.process_time()
+        if self.answered_at is None and any(self.holds):
+            busy = others_runnable()
+            if busy is not None:
+                self.hold_samples += 1
+                self.hold_busy += busy
         for c in self.conns:
             if not c.eof or c.closed:
                 continue

@@ -27,8 +27,9 @@ def echo_all(
                 try:
                     if sent[i] < len(message):
                         sent[i] += s.send(message[sent[i]:])
-                        if sent[i] == len(message):
-                            s.shutdown(socket.SHUT_WR)
+                    elif sent[i] == len(message):
+                        s.shutdown(socket.SHUT_WR)
+                        sent[i] += 1  # marks "shut down"
                     elif not done[i]:
                         data = s.recv(65536)
                         if data:
