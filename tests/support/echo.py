@@ -8,8 +8,9 @@
   can say what it measured). Before the gate opens the servers read nothing, so
   a large message cannot be sent in one ``send()`` call.
   The servers record the peak number of simultaneous connections, how many
-  bytes each connection sent, the threads alive when the gate opened, and the
-  CPU time this process used while the answers were held back (``hold``).
+  bytes each connection sent, the threads alive when the gate opened, and, while
+  the answers are held back (``hold``), the CPU time this process used and how
+  often another of its threads was running or runnable instead of asleep.
 * :class:`Swarm` — many test-side clients driven by one selector in the calling
   thread: connect all, then exchange messages, every wait bounded.
 * :class:`SlowReader` — a ``course-slow-reader`` thread that floods a server
