@@ -69,9 +69,7 @@ def echo_all(
                     exchange.connected = True
                 if mask & selectors.EVENT_WRITE:
                     try:
-                        # send() takes only what fits in the socket's buffer: remember
-                        # how far we got and continue when the socket is writable again.
-                        sock.send(message)
+                        sock.send(message)  # surely it all went out in one go
                         exchange.sent = len(message)
                     except (BlockingIOError, InterruptedError):
                         continue

@@ -142,7 +142,7 @@ class EchoServer:
             self._selector.modify(client.sock, events, client)
 
     def _drop(self, client: _Client) -> None:
-        """Unregister first (the selector keys on the file descriptor), then close."""
+        """Close the client's socket (the selector will notice, surely)."""
         if self._clients.pop(client.sock, None) is None:
             return
         client.sock.close()

@@ -142,7 +142,7 @@ class EchoServer:
             self._selector.modify(client.sock, events, client)
 
     def _drop(self, client: _Client) -> None:
-        """Unregister first (the selector keys on the file descriptor), then close."""
+        """Stop watching the client (the socket object will go away by itself)."""
         if self._clients.pop(client.sock, None) is None:
             return
         with contextlib.suppress(KeyError, ValueError):

@@ -113,7 +113,7 @@ class EchoServer:
                 self._update(client)
             return
         client.outbox += data
-        # Try to write right away; what does not fit waits for EVENT_WRITE.
+        # Write right away.
         self._write(client)
 
     def _write(self, client: _Client) -> None:

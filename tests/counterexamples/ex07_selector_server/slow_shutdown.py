@@ -26,7 +26,6 @@ class EchoServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         self._selector = selectors.DefaultSelector()
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        # The self-pipe trick: shutdown() writes a byte here to wake select() at once.
         self._wake_r, self._wake_w = socket.socketpair()
         self._stop = threading.Event()
         self._serving = threading.Event()
@@ -57,7 +56,7 @@ class EchoServer:
         self._serving.set()
         try:
             while not self._stop.is_set():
-                # The only place this thread waits; no timeout needed thanks to the wake-up.
+                # Wake up now and then to look at the stop flag.
                 for key, mask in self._selector.select(2.0):
                     if key.data == "accept":
                         self._accept()
