@@ -1,0 +1,400 @@
+"""Exercise 07: EchoServer, a single-threaded echo server driven by a selector.
+
+The server runs in this process, so the tests see what it holds: its socket file
+descriptors (/proc/self/fd), the threads alive while it serves. Evidence: 100
+clients that all must get an echo while all stay connected; an idle client and a
+slow reader (tests/support/echo.py) that must not hold the others up; socket
+counts after clients come and go and after shutdown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import selectors
+import socket
+import threading
+import time
+import traceback
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from ex07_selector_server import echo_server as mod
+
+from tests.support import report
+from tests.support.echo import SlowReader, Swarm, pattern, refused_address, socket_fds
+from tests.support.timing import call_with_deadline, scaled
+
+from .messages import MSG
+
+listen = pytest.mark.task(1, "EchoServer and address")
+loop = pytest.mark.task(2, "serve_forever and shutdown")
+echo = pytest.mark.task(3, "echo")
+
+HOST = "127.0.0.1"
+STOP_WITHIN = 0.5  # seconds (scaled): serve_forever must return this soon after shutdown()
+ECHO_WITHIN = 1.0  # seconds (scaled) for a loopback echo while the server is busy elsewhere
+
+
+def make_server(*args: Any) -> Any:
+    return call_with_deadline(mod.EchoServer, *args, seconds=5.0, call="EchoServer(...)")
+
+
+def force_close(obj: object, depth: int = 3) -> None:
+    """Close every socket and selector reachable from ``obj``'s attributes.
+
+    Used when the server cannot be shut down (task 2 not done yet, or it crashed) so
+    that one failing test does not leave sockets open for the next ones.
+    """
+    seen: set[int] = set()
+
+    def visit(value: object, level: int) -> None:
+        if id(value) in seen or level > depth:
+            return
+        seen.add(id(value))
+        if isinstance(value, socket.socket | selectors.BaseSelector):
+            with contextlib.suppress(Exception):
+                value.close()
+            return
+        if isinstance(value, dict):
+            items: list[object] = [*value.keys(), *value.values()]
+        elif isinstance(value, list | tuple | set | frozenset):
+            items = list(value)
+        elif hasattr(value, "__dict__") and not isinstance(value, type):
+            items = list(vars(value).values())
+        else:
+            return
+        for item in items:
+            visit(item, level + 1)
+
+    visit(obj, 0)
+
+
+class Serving:
+    """``serve_forever()`` in a ``course-serve`` thread; always shut down afterwards."""
+
+    def __init__(self, server: Any) -> None:
+        self.server = server
+        self.error: BaseException | None = None
+        self.returned_at: float | None = None
+        self.started_at = 0.0
+        self.stopped = False
+        self.thread = threading.Thread(target=self._run, name="course-serve", daemon=True)
+
+    def _run(self) -> None:
+        try:
+            self.server.serve_forever()
+        except BaseException as exc:  # shown by check()
+            self.error = exc
+        finally:
+            self.returned_at = time.perf_counter()
+
+    def __enter__(self) -> Serving:
+        self.started_at = time.perf_counter()
+        self.thread.start()
+        return self
+
+    def dead(self) -> bool:
+        return not self.thread.is_alive()
+
+    def check(self) -> None:
+        """Fail if serve_forever crashed or returned on its own."""
+        if self.error is not None:
+            if isinstance(self.error, NotImplementedError | AssertionError):
+                raise self.error
+            tb = traceback.extract_tb(self.error.__traceback__)
+            line = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else "?"
+            MSG.fail("serve_crashed", error=f"{type(self.error).__name__}: {self.error}",
+                     where=line)
+        if not self.thread.is_alive() and not self.stopped:
+            MSG.fail("serve_returned", seconds=(self.returned_at or 0) - self.started_at)
+
+    def stop(self, within: float = 3.0) -> float:
+        """Call shutdown(); seconds until serve_forever returned (fails if it does not)."""
+        self.stopped = True
+        start = time.perf_counter()
+        if self.thread.is_alive():
+            call_with_deadline(self.server.shutdown, seconds=within, call="shutdown()")
+        self.thread.join(max(0.0, scaled(within) - (time.perf_counter() - start)))
+        if self.thread.is_alive():
+            MSG.fail("shutdown_hang", seconds=scaled(within))
+        return (self.returned_at or time.perf_counter()) - start
+
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        if self.stopped and not self.thread.is_alive():
+            return
+        try:
+            self.stop()
+        except BaseException:
+            force_close(self.server)
+            self.thread.join(scaled(2))
+            if exc is None:
+                raise
+
+
+@contextlib.contextmanager
+def serving(*args: Any) -> Iterator[tuple[Any, Serving]]:
+    server = make_server(*args)
+    try:
+        with Serving(server) as run:
+            yield server, run
+    except BaseException:
+        force_close(server)
+        raise
+
+
+def wait_for(condition: Any, seconds: float) -> bool:
+    deadline = time.monotonic() + scaled(seconds)
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def held(before: set[int], *ours: set[int]) -> set[int]:
+    """Socket fds opened since ``before`` that are not the test's own clients."""
+    mine: set[int] = set().union(*ours) if ours else set()
+    return socket_fds() - before - mine
+
+
+def new_threads(before: set[threading.Thread]) -> list[str]:
+    return sorted(
+        t.name for t in threading.enumerate()
+        if t not in before and not t.name.startswith(("course-", "deadline:"))
+    )
+
+
+def show(data: bytes) -> str:
+    return repr(data) if len(data) <= 24 else f"<{len(data)} bytes {data[:8]!r}...>"
+
+
+def connect(address: tuple[str, int]) -> socket.socket:
+    return socket.create_connection(address, timeout=scaled(2))
+
+
+def check_echo(run: Serving, swarm: Swarm, messages: list[bytes], seconds: float = 3.0) -> None:
+    got = swarm.exchange(messages, seconds, abort=run.dead)
+    if got != messages:
+        run.check()  # a crashed server explains it best
+    for sent, back in zip(messages, got, strict=True):
+        MSG.check(back == sent, "wrong_echo", sent=show(sent), got=show(back),
+                  seconds=scaled(seconds))
+
+
+# -- task 1 -----------------------------------------------------------------------------------
+@listen
+def test_listens_on_a_free_port() -> None:
+    """EchoServer() listens on 127.0.0.1 and reports the port the OS picked"""
+    server = make_server()
+    try:
+        address = server.address
+        ok = (isinstance(address, tuple) and len(address) == 2 and address[0] == HOST
+              and isinstance(address[1], int) and address[1] > 0)
+        MSG.check(ok, "wrong_address", args="", got=address, want="('127.0.0.1', <port > 0>)")
+        try:
+            connect(address).close()
+        except OSError as exc:
+            MSG.fail("not_listening", address=f"{address[0]}:{address[1]}", error=exc)
+    finally:
+        force_close(server)
+
+
+@listen
+def test_binds_the_given_port() -> None:
+    """EchoServer(host, port) binds exactly that port"""
+    host, port = refused_address()  # a port that was free a moment ago
+    server = make_server(host, port)
+    try:
+        address = server.address
+        MSG.check(tuple(address) == (host, port), "wrong_address", args=f"{host!r}, {port}",
+                  got=address, want=(host, port))
+    finally:
+        force_close(server)
+
+
+# -- task 2 -----------------------------------------------------------------------------------
+@loop
+def test_shutdown_stops_serve_forever_quickly() -> None:
+    """shutdown() from another thread makes serve_forever return within 0.5 s"""
+    before = socket_fds()
+    with serving() as (server, run):
+        listening = len(held(before))
+        client = connect(server.address)
+        try:
+            mine = {client.fileno()}
+            accepted = wait_for(lambda: len(held(before, mine)) > listening or run.dead(), 1.0)
+            run.check()
+            MSG.check(accepted, "not_accepting", n=1, accepted=0, seconds=scaled(1.0))
+            time.sleep(0.05)
+            run.check()
+            elapsed = run.stop()
+        finally:
+            client.close()
+    allowed = scaled(STOP_WITHIN)
+    report.note_timing("serve_forever return after shutdown()", elapsed, allowed,
+                       elapsed <= allowed)
+    MSG.check(elapsed <= allowed, "slow_shutdown", elapsed=elapsed, allowed=allowed)
+
+
+@loop
+def test_shutdown_closes_every_socket() -> None:
+    """after shutdown the listener and every client socket of the server are closed"""
+    before = socket_fds()
+    clients: list[socket.socket] = []
+    try:
+        with serving(HOST, 0) as (server, run):
+            address = server.address
+            idle = len(held(before))
+            clients = [connect(address) for _ in range(3)]
+            mine = {c.fileno() for c in clients}
+            accepted = wait_for(lambda: len(held(before, mine)) >= idle + 3 or run.dead(), 1.0)
+            run.check()
+            MSG.check(accepted, "not_accepting", n=3, accepted=len(held(before, mine)) - idle,
+                      seconds=scaled(1.0))
+            run.stop()
+            left = held(before, mine)
+            MSG.check(not left, "sockets_left_open", count=len(left), clients=len(clients))
+        try:
+            connect(address).close()
+        except OSError:
+            pass
+        else:
+            MSG.fail("still_listening", address=f"{address[0]}:{address[1]}")
+    finally:
+        for c in clients:
+            c.close()
+
+
+@loop
+def test_serves_in_the_calling_thread() -> None:
+    """serve_forever starts no thread of its own"""
+    before = socket_fds()
+    threads = set(threading.enumerate())
+    clients: list[socket.socket] = []
+    try:
+        with serving() as (server, run):
+            idle = len(held(before))
+            clients = [connect(server.address) for _ in range(5)]
+            mine = {c.fileno() for c in clients}
+            wait_for(lambda: len(held(before, mine)) >= idle + 5 or run.dead(), 1.0)
+            extra = new_threads(threads)
+            run.check()
+            MSG.check(not extra, "extra_threads", n=5, count=len(extra), names=", ".join(extra))
+    finally:
+        for c in clients:
+            c.close()
+
+
+# -- task 3 -----------------------------------------------------------------------------------
+@echo
+def test_echoes_messages_back() -> None:
+    """one client: short and long messages come back exactly"""
+    with serving() as (server, run), Swarm(server.address, 1) as swarm:
+        swarm.connect()
+        for message in (b"hello", b"again, on the same connection", pattern(600_000, seed=1)):
+            check_echo(run, swarm, [message])
+        run.check()
+
+
+@echo
+def test_hundred_clients_at_once() -> None:
+    """100 clients connected at once all get their echo, in one thread"""
+    n = 100
+    threads = set(threading.enumerate())
+    with serving() as (server, run), Swarm(server.address, n) as swarm:
+        swarm.connect()
+        first = [pattern(2000 + i, seed=i) for i in range(n)]
+        got = swarm.exchange(first, 3.0, abort=run.dead)
+        extra = new_threads(threads)
+        run.check()
+        MSG.check(not extra, "extra_threads", n=n, count=len(extra),
+                  names=", ".join(extra[:5]) + (" ..." if len(extra) > 5 else ""))
+        if got != first:
+            run.check()
+        echoed = sum(1 for sent, back in zip(first, got, strict=True) if sent == back)
+        if echoed < n and all(len(back) in (0, len(sent)) for sent, back in zip(first, got,
+                                                                                  strict=True)):
+            MSG.fail("not_concurrent", n=n, echoed=echoed, seconds=scaled(3.0))
+        for sent, back in zip(first, got, strict=True):
+            MSG.check(back == sent, "wrong_echo", sent=show(sent), got=show(back),
+                      seconds=scaled(3.0))
+        check_echo(run, swarm, [b"second round %d" % i for i in range(n)])
+        run.check()
+
+
+@echo
+def test_idle_client_does_not_stall_the_others() -> None:
+    """a client that sent a little and went quiet does not hold the others up"""
+    before = socket_fds()
+    with serving() as (server, run):
+        baseline = len(held(before))
+        idle = connect(server.address)
+        try:
+            idle.sendall(b"abc")  # ...and nothing more, and it never reads
+            wait_for(lambda: len(held(before, {idle.fileno()})) > baseline or run.dead(), 1.0)
+            time.sleep(0.05)
+            with Swarm(server.address, 3) as swarm:
+                swarm.connect()
+                messages = [b"hi from %d" % i for i in range(3)]
+                got = swarm.exchange(messages, ECHO_WITHIN, abort=run.dead)
+            run.check()
+            echoed = sum(1 for m, g in zip(messages, got, strict=True) if m == g)
+            MSG.check(echoed == 3, "stalled_by_idle", echoed=echoed, n=3,
+                      seconds=scaled(ECHO_WITHIN))
+        finally:
+            idle.close()
+
+
+@echo
+def test_slow_reader_does_not_stall_the_others() -> None:
+    """a client that floods the server and does not read does not hold the others up"""
+    with serving() as (server, run), SlowReader(server.address) as slow:
+        wait_for(lambda: slow.flooded.is_set() or run.dead(), 5.0)
+        run.check()
+        with Swarm(server.address, 3) as swarm:
+            swarm.connect()
+            messages = [b"still there? %d" % i for i in range(3)]
+            got = swarm.exchange(messages, ECHO_WITHIN, abort=run.dead)
+        run.check()
+        echoed = sum(1 for m, g in zip(messages, got, strict=True) if m == g)
+        MSG.check(echoed == 3, "stalled_by_slow_reader", sent=slow.sent, echoed=echoed, n=3,
+                  seconds=scaled(ECHO_WITHIN))
+        finished = slow.drain(5.0)
+        run.check()
+        where = "" if slow.mismatch is None else f" (differing from byte {slow.mismatch})"
+        MSG.check(finished and slow.mismatch is None, "slow_reader_lost_data",
+                  sent=len(slow.data), echoed=slow.echoed, seconds=scaled(5.0), where=where)
+
+
+@echo
+@pytest.mark.parametrize("how", ["closed", "reset", "unread"])
+def test_clients_come_and_go(how: str) -> None:
+    """clients that close, reset or leave without reading are cleaned up"""
+    before = socket_fds()
+    rounds, n = 3, 20
+    with serving() as (server, run):
+        baseline = len(held(before))
+        for _ in range(rounds):
+            with Swarm(server.address, n) as swarm:
+                swarm.connect()
+                if how == "unread":
+                    data = pattern(300_000)
+                    for peer in swarm.peers:  # send some, read nothing
+                        with contextlib.suppress(OSError):
+                            peer.sock.send(data)
+                    time.sleep(0.02)
+                else:
+                    check_echo(run, swarm, [b"bye %d" % i for i in range(n)])
+                swarm.close(reset=how == "reset")
+            settled = wait_for(lambda: len(held(before)) <= baseline or not run.thread.is_alive(),
+                               1.5)
+            run.check()
+            count = len(held(before))
+            if not settled:
+                MSG.fail("clients_not_closed", n=n, how=MSG.text(f"how_{how}"), held=count,
+                         baseline=baseline)
+        with Swarm(server.address, 2) as swarm:
+            swarm.connect()
+            check_echo(run, swarm, [b"still serving", b"yes"])
+        run.check()
