@@ -47,20 +47,27 @@ def pytest_configure(config: pytest.Config) -> None:
     report.configure(config)
 
 
+SESSION_LOOP = pytest.StashKey[asyncio.AbstractEventLoop]()
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     # looptime asks the policy for the current loop around every test, which creates one
     # (with its self-pipe sockets) on first use; make it now, before any leak snapshot.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        asyncio.set_event_loop(asyncio.new_event_loop())
+        session.stash[SESSION_LOOP] = asyncio.new_event_loop()
+        asyncio.set_event_loop(session.stash[SESSION_LOOP])
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    # pytest-asyncio's runner unsets the current loop after an async test, so close the
+    # loop made above by reference rather than asking the policy for it.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        loop = asyncio.get_event_loop_policy().get_event_loop()
         asyncio.set_event_loop(None)
-    loop.close()
+    loop = session.stash.get(SESSION_LOOP, None)
+    if loop is not None:
+        loop.close()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
