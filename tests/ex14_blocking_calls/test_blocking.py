@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 import threading
 import time
+from typing import Any
 
 import pytest
-
 from ex14_blocking_calls import blocking as mod
+
 from tests.support import leaks, report
 from tests.support.aio import LoopLag, bounded, pending_tasks
 from tests.support.cpu import sample_children
@@ -175,7 +176,7 @@ async def test_crunch_calls_overlap_in_worker_processes(monkeypatch: pytest.Monk
     numbers = [3, 1, 4, 2]
     before = leaks.live_children()
     loop_thread = threading.get_ident()
-    got = await bounded(mod.crunch_all(numbers), DEADLINE, "crunch_all")
+    got: Any = await bounded(mod.crunch_all(numbers), DEADLINE, "crunch_all")
     try:
         values = [g[0] for g in got]
         runs = [(pid, tid, start, end) for _, pid, tid, start, end in got]

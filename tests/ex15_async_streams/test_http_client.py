@@ -20,8 +20,8 @@ from typing import TypeVar
 
 import psutil
 import pytest
-
 from ex15_async_streams import http_client as mod
+
 from tests.support.aio import bounded, pending_tasks
 from tests.support.async_http import GatedHttpServer
 

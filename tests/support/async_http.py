@@ -90,8 +90,8 @@ class GatedHttpServer:
     async def finish(self) -> None:
         """Wait (bounded) until every connection handler has ended."""
         if self._handlers:
-            await asyncio.wait(set(self._handlers),
-                               timeout=self.gate_timeout + self.eof_timeout + self.delay + scaled(1.0))
+            limit = self.gate_timeout + self.eof_timeout + self.delay + scaled(1.0)
+            await asyncio.wait(set(self._handlers), timeout=limit)
 
     @property
     def unclean(self) -> int:

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 FETCH_SECONDS = 0.2  # how long one pretend HTTP request blocks its thread
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
-
 import socket
+from collections.abc import Sequence
 
 
 def _blocking_get(host: str, port: int, path: str) -> str:

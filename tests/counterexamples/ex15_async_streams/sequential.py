@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
+
 async def fetch_status_line(host: str, port: int, path: str = "/") -> str:
     reader, writer = await asyncio.open_connection(host, port)
     try:
