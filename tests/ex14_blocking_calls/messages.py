@@ -47,13 +47,15 @@ MSG = Catalogue(
             "ar": "أعادت {call}([]) القيمة {got!r}؛ المتوقع [].",
         },
         "blocks_loop_cpu": {
-            "en": "while crunch_all ran, a heartbeat task on the same loop was frozen for up to "
-            "{lag:.2f} s (allowed {limit:.2f} s): the loop's thread was busy computing or "
-            "waiting for the results (a direct cpu_heavy call, or pool.map/future.result() "
-            "inside the coroutine). Await loop.run_in_executor(pool, cpu_heavy, n) instead.",
-            "ar": "أثناء تنفيذ crunch_all تجمّدت مهمة نبض على الحلقة نفسها حتى {lag:.2f} ثانية "
-            "(المسموح {limit:.2f} ثانية): كان خيط الحلقة مشغولًا بالحساب أو بانتظار النتائج "
-            "(استدعاء cpu_heavy مباشرة، أو pool.map/future.result() داخل الكوروتين). انتظر "
+            "en": "while crunch_all ran ({elapsed:.2f} s), a heartbeat task on the same loop was "
+            "frozen for up to {lag:.2f} s at a stretch (allowed {limit:.2f} s): the loop's "
+            "thread was busy computing or waiting for the results (a direct cpu_heavy call, or "
+            "pool.map/future.result() inside the coroutine). Await "
+            "loop.run_in_executor(pool, cpu_heavy, n) instead.",
+            "ar": "أثناء تنفيذ crunch_all ({elapsed:.2f} ثانية) تجمّدت مهمة نبض على الحلقة نفسها "
+            "حتى {lag:.2f} ثانية متواصلة (المسموح {limit:.2f} ثانية): كان خيط الحلقة مشغولًا "
+            "بالحساب أو بانتظار النتائج (استدعاء cpu_heavy مباشرة، أو "
+            "pool.map/future.result() داخل الكوروتين). انتظر "
             "loop.run_in_executor(pool, cpu_heavy, n) بدلًا من ذلك.",
         },
         "threads_gil": {

@@ -102,4 +102,7 @@ MSG = Catalogue(
         },
     },
     parent=COMMON,
+    # A callback can also be slow because the OS paused the whole process (a crowded
+    # machine): counts of reports rest on wall-clock time, so graders re-run them once.
+    timing_keys=("false_positive", "wrong_count"),
 )

@@ -48,7 +48,7 @@ def status_line(path: str, default: int = 200) -> str:
 
 class GatedHttpServer:
     def __init__(self, expected: int, *, gate_timeout: float = 1.0,
-                 eof_timeout: float = 0.5, answer: int = 200, delay: float = 0.0) -> None:
+                 eof_timeout: float = 1.0, answer: int = 200, delay: float = 0.0) -> None:
         self.expected = expected
         self.answer = answer
         self.delay = delay
