@@ -29,10 +29,12 @@ MSG = Catalogue(
         "one_at_a_time": {
             "en": "fetch_all with {n} URLs whose fetches wait for each other: at most {peak} of "
             "{n} were running at the same time, so they never met. The fetches ran one after "
-            "another: create every to_thread/run_in_executor awaitable first and await them "
-            "together (asyncio.gather), not one per loop iteration.",
+            "another (or waited for a free thread in a pool smaller than the URL list): create "
+            "every to_thread/run_in_executor awaitable first and await them together "
+            "(asyncio.gather), not one per loop iteration.",
             "ar": "شغّلنا fetch_all بـ {n} عناوين ينتظر جلبها بعضه بعضًا: لم يعمل منها في الوقت "
-            "نفسه أكثر من {peak} من {n}، فلم تلتقِ أبدًا. نُفّذ الجلب واحدًا تلو الآخر: أنشئ كل "
+            "نفسه أكثر من {peak} من {n}، فلم تلتقِ أبدًا. نُفّذ الجلب واحدًا تلو الآخر (أو انتظر "
+            "خيطًا متاحًا في مجمّع أصغر من قائمة العناوين): أنشئ كل "
             "كائنات to_thread/run_in_executor أولًا ثم انتظرها معًا (asyncio.gather)، لا واحدًا "
             "في كل دورة من الحلقة.",
         },
