@@ -44,6 +44,12 @@ MSG = Catalogue(
             "ar": "أعادت fetch_all القيمة {got!r}؛ المتوقع {want!r}: رمز حالة لكل عنوان، بترتيب "
             "العناوين (لا بترتيب انتهاء الجلب).",
         },
+        "tasks_left": {
+            "en": "after {call} returned, {count} task(s) it started were still pending: await "
+            "everything you start before returning.",
+            "ar": "بعد عودة {call} كانت {count} من المهام التي بدأتها ما تزال معلّقة: انتظر كل ما "
+            "تبدؤه قبل العودة.",
+        },
         "empty": {
             "en": "{call}([]) returned {got!r}; expected [].",
             "ar": "أعادت {call}([]) القيمة {got!r}؛ المتوقع [].",

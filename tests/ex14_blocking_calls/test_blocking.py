@@ -65,8 +65,7 @@ def check_no_tasks_left(call: str) -> None:
     left = pending_tasks()
     for task in left:
         task.cancel()
-    MSG.check(not left, "raised", call=call, error=f"{len(left)} task(s) still pending",
-              where="after the call")
+    MSG.check(not left, "tasks_left", call=call, count=len(left))
 
 
 # -- task 1 -----------------------------------------------------------------------------------
