@@ -48,7 +48,7 @@ def pytest_configure(config: pytest.Config) -> None:
     report.configure(config)
 
 
-_SESSION_LOOPS: list[asyncio.AbstractEventLoop] = []
+SESSION_LOOP = pytest.StashKey[asyncio.AbstractEventLoop]()
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -61,19 +61,19 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     # (with its self-pipe sockets) on first use; make it now, before any leak snapshot.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        loop = asyncio.new_event_loop()
-        _SESSION_LOOPS.append(loop)
-        asyncio.set_event_loop(loop)
+        session.stash[SESSION_LOOP] = asyncio.new_event_loop()
+        asyncio.set_event_loop(session.stash[SESSION_LOOP])
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    # Close the loop made above; pytest-asyncio may have unset it as the current loop
-    # after an async test (asking the policy for it would then raise RuntimeError).
+    # pytest-asyncio's runner unsets the current loop after an async test, so close the
+    # loop made above by reference rather than asking the policy for it.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         asyncio.set_event_loop(None)
-    while _SESSION_LOOPS:
-        _SESSION_LOOPS.pop().close()
+    loop = session.stash.get(SESSION_LOOP, None)
+    if loop is not None:
+        loop.close()
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -1,0 +1,28 @@
+"""Collects the answers in the order they arrive."""
+# expect: wrong_order
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+
+async def fetch_status_line(host: str, port: int, path: str = "/") -> str:
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        writer.write(f"GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n".encode())
+        await writer.drain()
+        line = await reader.readline()
+        return line.decode().rstrip("\r\n")
+    finally:
+        writer.close()
+        await writer.wait_closed()
+
+
+async def fetch_all(targets: Sequence[tuple[str, int]]) -> list[str | Exception]:
+    results: list[str | Exception] = []
+    for next_done in asyncio.as_completed([fetch_status_line(h, p) for h, p in targets]):
+        try:
+            results.append(await next_done)
+        except Exception as exc:
+            results.append(exc)
+    return results

@@ -1,0 +1,23 @@
+"""Stand-ins for ``cpu_heavy`` that child processes can import (by module path).
+
+A test puts :func:`timed_square` in place of the module's ``cpu_heavy``; the worker
+that runs it reports where (process, thread) and when (monotonic clock, shared by
+every process of the machine) it ran, so overlapping calls prove concurrency.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+from tests.support.timing import scaled
+
+PROBE_SECONDS = 0.3  # how long one probe call lasts (scaled)
+
+
+def timed_square(n: int) -> tuple[int, int, int, float, float]:
+    """(n*n, pid, thread id, start, end) of one call that takes ``PROBE_SECONDS``."""
+    start = time.monotonic()
+    time.sleep(scaled(PROBE_SECONDS))
+    return n * n, os.getpid(), threading.get_ident(), start, time.monotonic()

@@ -1,0 +1,218 @@
+"""Exercise 14: fetch_all (blocking I/O in threads) and crunch_all (CPU work in processes).
+
+Evidence: a heartbeat task measures, in real time, how long the loop was frozen;
+a barrier that opens only when every fetch is in flight; the CPU time of child
+processes sampled while crunch_all runs; probes that report where and when each
+call ran.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Any
+
+import pytest
+from ex14_blocking_calls import blocking as mod
+
+from tests.support import leaks, report
+from tests.support.aio import LoopLag, bounded, pending_tasks
+from tests.support.cpu import sample_children
+from tests.support.sync import Rendezvous
+from tests.support.timing import scaled
+
+from . import probes
+from .messages import MSG
+
+fetching = pytest.mark.task(1, "fetch_all")
+crunching = pytest.mark.task(2, "crunch_all")
+
+DEADLINE = 30.0  # seconds (scaled) before a call counts as hung
+# Longest real-time freeze of the loop allowed (seconds, scaled). A blocking answer
+# freezes it for the whole work (4 fetches: 0.8 s; 4 crunches: over 1 s); a right one
+# only while the OS gives the CPU to others (~0.1 s on a crowded machine). Starting
+# pool workers also holds the loop's thread: with the spawn and forkserver start
+# methods (the default from Python 3.14) each start waits for a new interpreter, which
+# on a crowded machine takes a good part of a second. So crunch_all may freeze the loop
+# for up to CRUNCH_LAG, or for up to half the time the call took, whichever is longer;
+# computing or waiting for results on the loop's thread freezes it nearly all the time.
+FETCH_LAG = 0.15
+CRUNCH_LAG = 0.3
+CRUNCH_SHARE = 0.5
+# cpu_heavy(WORK) takes about 0.3 s of CPU on a current machine, so four calls keep two
+# workers busy for more than one sampling window even on an idle machine, and the whole
+# test stays near one second.
+WORK = 6_000_000
+
+
+def squares_below(n: int) -> int:
+    """What cpu_heavy(n) returns, in closed form (no CPU time of our own)."""
+    return (n - 1) * n * (2 * n - 1) // 6
+
+
+def check_lag(lag: LoopLag, key: str, limit: float, **fields: object) -> None:
+    ok = lag.worst <= limit
+    report.note_timing("longest loop freeze (s)", lag.worst, limit, ok)
+    MSG.check(ok, key, lag=lag.worst, limit=limit, **fields)
+
+
+def check_no_tasks_left(call: str) -> None:
+    left = pending_tasks()
+    for task in left:
+        task.cancel()
+    MSG.check(not left, "tasks_left", call=call, count=len(left))
+
+
+# -- task 1 -----------------------------------------------------------------------------------
+@fetching
+@pytest.mark.asyncio
+async def test_fetch_all_keeps_the_loop_free() -> None:
+    """fetch_all runs the real blocking_fetch without freezing the loop"""
+    urls = ["http://example.com/status/200", "http://example.com/status/404",
+            "http://example.com/", "http://example.com/status/503"]
+    async with LoopLag() as lag:
+        got = await bounded(mod.fetch_all(urls), DEADLINE, "fetch_all")
+    check_lag(lag, "blocks_loop", scaled(FETCH_LAG), n=len(urls))
+    want = [200, 404, 200, 503]
+    MSG.check(got == want, "wrong_results", got=got, want=want)
+    check_no_tasks_left("fetch_all")
+
+
+@fetching
+@pytest.mark.asyncio
+async def test_fetches_are_in_flight_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    """all fetches are running at the same time, in threads other than the loop's"""
+    n = 4  # the default executor has at least 5 threads (min(32, CPUs + 4))
+    meeting = Rendezvous(n, timeout=1.0)
+    loop_thread = threading.get_ident()
+
+    def meeting_fetch(url: str) -> int:
+        meeting.meet()
+        return int(url.rsplit("/", 1)[-1])
+
+    monkeypatch.setattr(mod, "blocking_fetch", meeting_fetch)
+    urls = [f"http://example.com/status/{code}" for code in (201, 202, 203, 204)]
+    try:
+        got: list[int] | None = await bounded(mod.fetch_all(urls), DEADLINE, "fetch_all")
+    except threading.BrokenBarrierError:
+        got = None
+    on_loop = meeting.threads.count(loop_thread)
+    MSG.check(on_loop == 0, "on_loop_thread", count=on_loop)
+    MSG.check(meeting.opened and got is not None, "one_at_a_time", n=n, peak=meeting.peak)
+    want = [201, 202, 203, 204]
+    MSG.check(got == want, "wrong_results", got=got, want=want)
+    check_no_tasks_left("fetch_all")
+
+
+@fetching
+@pytest.mark.asyncio
+async def test_fetch_results_follow_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """status codes come back in URL order even when the last fetch finishes first"""
+    n = 4
+    meeting = Rendezvous(n, timeout=1.0)
+    done = [threading.Event() for _ in range(n)]
+
+    def reversed_fetch(url: str) -> int:
+        i = int(url.rsplit("/", 1)[-1]) - 300
+        meeting.meet()
+        if i + 1 < n:  # finish only after the next one has finished
+            done[i + 1].wait(scaled(2.0))
+        done[i].set()
+        return 300 + i
+
+    monkeypatch.setattr(mod, "blocking_fetch", reversed_fetch)
+    urls = [f"http://example.com/status/{300 + i}" for i in range(n)]
+    try:
+        got: list[int] | None = await bounded(mod.fetch_all(urls), DEADLINE, "fetch_all")
+    except threading.BrokenBarrierError:
+        got = None
+    MSG.check(meeting.opened and got is not None, "one_at_a_time", n=n, peak=meeting.peak)
+    want = [300 + i for i in range(n)]
+    MSG.check(got == want, "wrong_results", got=got, want=want)
+    check_no_tasks_left("fetch_all")
+
+
+@fetching
+@pytest.mark.asyncio
+async def test_fetch_all_empty() -> None:
+    """fetch_all([]) returns []"""
+    got = await bounded(mod.fetch_all([]), DEADLINE, "fetch_all")
+    MSG.check(got == [], "empty", call="fetch_all", got=got)
+
+
+# -- task 2 -----------------------------------------------------------------------------------
+@crunching
+@pytest.mark.asyncio
+async def test_crunch_all_computes_in_parallel_processes() -> None:
+    """crunch_all computes in at least two worker processes at once, loop stays free"""
+    numbers = [WORK + i for i in range(4)]
+    before = leaks.live_children()
+    with sample_children() as cpu:
+        async with LoopLag() as lag:
+            start = time.perf_counter()
+            got = await bounded(mod.crunch_all(numbers), DEADLINE, "crunch_all")
+            elapsed = time.perf_counter() - start
+    limit = max(scaled(CRUNCH_LAG), CRUNCH_SHARE * elapsed)
+    want = [squares_below(n) for n in numbers]
+    MSG.check(got == want, "wrong_crunch_results", got=got, want=want)
+    if cpu.child_cpu < 0.1:
+        # The work was done in this process: on the loop's thread (then the loop was frozen
+        # for about as long as the work took), or in threads (the GIL only slows the loop).
+        if lag.worst >= 0.5 * cpu.parent_cpu:
+            check_lag(lag, "blocks_loop_cpu", limit, elapsed=elapsed)
+        MSG.fail("threads_gil", child=cpu.child_cpu, parent=cpu.parent_cpu)
+    MSG.check(cpu.together(), "not_parallel", child=cpu.child_cpu, workers=len(cpu.pids),
+              share=cpu.overlap)
+    check_lag(lag, "blocks_loop_cpu", limit, elapsed=elapsed)
+    check_pool_shut_down(before)
+    check_no_tasks_left("crunch_all")
+
+
+def check_pool_shut_down(before: set[int]) -> None:
+    deadline = time.monotonic() + scaled(1.0)
+    while True:
+        left = sorted(leaks.live_children() - before)
+        if not left or time.monotonic() >= deadline:
+            break
+        time.sleep(0.02)
+    MSG.check(not left, "pool_left_running", count=len(left), pids=", ".join(map(str, left)))
+
+
+@crunching
+@pytest.mark.asyncio
+async def test_crunch_calls_overlap_in_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """each call runs in a worker process, and the calls overlap in time"""
+    monkeypatch.setattr(mod, "cpu_heavy", probes.timed_square)
+    numbers = [3, 1, 4, 2]
+    before = leaks.live_children()
+    loop_thread = threading.get_ident()
+    got: Any = await bounded(mod.crunch_all(numbers), DEADLINE, "crunch_all")
+    try:
+        values = [g[0] for g in got]
+        runs = [(pid, tid, start, end) for _, pid, tid, start, end in got]
+    except (TypeError, ValueError, IndexError):
+        MSG.fail("wrong_crunch_results", got=got, want="one result per number, in order")
+    want = [n * n for n in numbers]
+    MSG.check(values == want, "wrong_crunch_results", got=values, want=want)
+    here = [tid for pid, tid, _, _ in runs if pid == os.getpid()]
+    if here:
+        where = "the event loop's thread" if loop_thread in here else "threads"
+        MSG.fail("ran_in_parent", count=len(here), n=len(numbers), where=where)
+    overlap = any(
+        a[0] != b[0] and a[2] < b[3] and b[2] < a[3]
+        for i, a in enumerate(runs) for b in runs[i + 1:]
+    )
+    MSG.check(overlap, "cpu_one_at_a_time", n=len(numbers))
+    check_pool_shut_down(before)
+    check_no_tasks_left("crunch_all")
+
+
+@crunching
+@pytest.mark.asyncio
+async def test_crunch_all_empty() -> None:
+    """crunch_all([]) returns []"""
+    before = leaks.live_children()
+    got = await bounded(mod.crunch_all([]), DEADLINE, "crunch_all")
+    MSG.check(got == [], "empty", call="crunch_all", got=got)
+    check_pool_shut_down(before)

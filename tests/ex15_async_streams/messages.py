@@ -1,0 +1,110 @@
+"""Messages of exercise 15 (English and Arabic under the same keys)."""
+
+from tests.support.lesson import Catalogue
+from tests.support.messages import COMMON
+
+MSG = Catalogue(
+    "ex15_async_streams",
+    {
+        "line_ending": {
+            "en": "fetch_status_line returned {got!r}: the line ending is still on it. "
+            "readline() keeps the b'\\r\\n'; strip it (e.g. .rstrip('\\r\\n')) before returning.",
+            "ar": "أعادت fetch_status_line القيمة {got!r}: ما تزال نهاية السطر فيها. تُبقي "
+            "readline() على b'\\r\\n'؛ احذفها (مثلًا .rstrip('\\r\\n')) قبل الإرجاع.",
+        },
+        "wrong_status_line": {
+            "en": "fetch_status_line({path!r}) returned {got!r}; the server answered with the "
+            "status line {want!r}. Return only the first line of the answer, decoded to str.",
+            "ar": "أعادت fetch_status_line({path!r}) القيمة {got!r}؛ أجاب الخادم بسطر الحالة "
+            "{want!r}. أعد السطر الأول من الإجابة فقط، محوّلًا إلى نص str.",
+        },
+        "wrong_request": {
+            "en": "the server received the request line {got!r}; expected {want!r}. Send "
+            "f\"GET {{path}} HTTP/1.0\\r\\nHost: {{host}}\\r\\n\\r\\n\" (the blank line ends the "
+            "request) and await writer.drain().",
+            "ar": "استقبل الخادم سطر الطلب {got!r}؛ المتوقع {want!r}. أرسل "
+            "f\"GET {{path}} HTTP/1.0\\r\\nHost: {{host}}\\r\\n\\r\\n\" (السطر الفارغ ينهي "
+            "الطلب) ثم await writer.drain().",
+        },
+        "not_closed": {
+            "en": "{call} left connections for the garbage collector to close: {warnings} "
+            "ResourceWarning(s), e.g. {sample!r}. A StreamWriter you drop without closing "
+            "stays open until it is collected. After reading the status line call "
+            "writer.close() and await writer.wait_closed(), in a `finally` so it also happens "
+            "when something fails.",
+            "ar": "تركت {call} اتصالات ليغلقها جامع القمامة: {warnings} من تحذيرات "
+            "ResourceWarning، مثل {sample!r}. الكاتب (StreamWriter) الذي تتركه دون إغلاق يبقى "
+            "مفتوحًا حتى يُجمع. بعد قراءة سطر الحالة استدعِ writer.close() ثم "
+            "await writer.wait_closed()، داخل finally ليحدث ذلك حتى عند الفشل.",
+        },
+        "closed_late": {
+            "en": "{call}: the server answered {unclean} connection(s) and then waited "
+            "{seconds:.1f} s, but your client never closed its side, so the server had to. "
+            "Do not wait for the server to close first (e.g. reading to the end with "
+            "reader.read()): read the status line, then writer.close() and "
+            "await writer.wait_closed().",
+            "ar": "{call}: أجاب الخادم على {unclean} اتصال ثم انتظر {seconds:.1f} ثانية، لكن "
+            "عميلك لم يغلق جانبه أبدًا فاضطر الخادم إلى ذلك. لا تنتظر أن يغلق الخادم أولًا (مثل "
+            "القراءة حتى النهاية بـ reader.read()): اقرأ سطر الحالة ثم writer.close() و "
+            "await writer.wait_closed().",
+        },
+        "not_waited": {
+            "en": "when fetch_status_line returned, its socket was still open ({count} "
+            "connection(s) to the server): writer.close() only starts closing. Await "
+            "writer.wait_closed() before returning.",
+            "ar": "عندما عادت fetch_status_line كان مقبسها ما يزال مفتوحًا ({count} اتصال "
+            "بالخادم): writer.close() تبدأ الإغلاق فقط. انتظر await writer.wait_closed() قبل "
+            "الإرجاع.",
+        },
+        "one_at_a_time": {
+            "en": "fetch_all with {n} targets on a server that answers only when all {n} "
+            "connections are open: at most {peak} were open at the same time. The fetches ran "
+            "one after another (awaiting each in turn); start them all first, e.g. with "
+            "asyncio.gather(...) or tasks, then await them together.",
+            "ar": "شغّلنا fetch_all بـ {n} أهداف على خادم لا يجيب إلا حين تنفتح الاتصالات الـ {n} "
+            "كلها: لم ينفتح منها معًا أكثر من {peak}. نُفّذ الجلب واحدًا تلو الآخر (انتظار كل "
+            "واحد بدوره)؛ ابدأها كلها أولًا، مثلًا بـ asyncio.gather(...) أو المهام، ثم انتظرها "
+            "معًا.",
+        },
+        "threads_started": {
+            "en": "while fetch_all's connections were open, {count} new thread(s) were running "
+            "({names}). asyncio streams need no threads: one event loop drives every "
+            "connection. Use asyncio.open_connection, not blocking sockets in threads.",
+            "ar": "أثناء انفتاح اتصالات fetch_all كان {count} خيطًا جديدًا يعمل ({names}). لا "
+            "تحتاج تدفقات asyncio إلى خيوط: حلقة أحداث واحدة تقود كل الاتصالات. استخدم "
+            "asyncio.open_connection لا المقابس الحاجزة في خيوط.",
+        },
+        "raised_instead": {
+            "en": "fetch_all raised {error} for a target that refuses connections, instead of "
+            "returning it in that target's place. Collect the exceptions with the results "
+            "(asyncio.gather(..., return_exceptions=True), or catch them per target).",
+            "ar": "رفعت fetch_all الاستثناء {error} بسبب هدف يرفض الاتصال، بدل أن تعيده في موضع "
+            "ذلك الهدف. اجمع الاستثناءات مع النتائج (asyncio.gather(..., "
+            "return_exceptions=True)، أو التقطها لكل هدف).",
+        },
+        "not_in_place": {
+            "en": "fetch_all returned {got!r} for targets {targets}; expected a status line for "
+            "each server that answers and the exception (ConnectionRefusedError) in the place "
+            "of the one that refuses.",
+            "ar": "أعادت fetch_all القيمة {got!r} للأهداف {targets}؛ المتوقع سطر حالة لكل خادم "
+            "يجيب، والاستثناء (ConnectionRefusedError) في موضع الهدف الذي يرفض.",
+        },
+        "wrong_order": {
+            "en": "fetch_all returned {got!r}; expected {want!r}: one entry per target, in the "
+            "order of the targets (not the order in which the answers arrived).",
+            "ar": "أعادت fetch_all القيمة {got!r}؛ المتوقع {want!r}: عنصر لكل هدف، بترتيب "
+            "الأهداف (لا بترتيب وصول الإجابات).",
+        },
+        "tasks_left": {
+            "en": "after {call} returned, {count} task(s) it started were still running: "
+            "every fetch must be finished (or cancelled and awaited) before it returns.",
+            "ar": "بعد عودة {call} كانت {count} من المهام التي بدأتها ما تزال تعمل: يجب أن ينتهي "
+            "كل جلب (أو يُلغى ويُنتظر) قبل العودة.",
+        },
+        "empty": {
+            "en": "fetch_all([]) returned {got!r}; expected [].",
+            "ar": "أعادت fetch_all([]) القيمة {got!r}؛ المتوقع [].",
+        },
+    },
+    parent=COMMON,
+)

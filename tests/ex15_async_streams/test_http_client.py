@@ -1,0 +1,208 @@
+"""Exercise 15: fetch_status_line and fetch_all with asyncio streams.
+
+Evidence: a local HTTP server in the test's own loop that answers only when all
+N connections are open at once, records the request lines, and waits for every
+client to close its side; ResourceWarnings (an abandoned StreamWriter) are
+collected and count as failures; the threads alive while the connections were
+open show that no thread did the work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import socket
+import threading
+import warnings
+from collections.abc import Awaitable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+import psutil
+import pytest
+from ex15_async_streams import http_client as mod
+
+from tests.support.aio import bounded, pending_tasks
+from tests.support.async_http import GatedHttpServer
+
+from .messages import MSG
+
+T = TypeVar("T")
+
+one = pytest.mark.task(1, "fetch_status_line")
+many = pytest.mark.task(2, "fetch_all")
+
+DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
+HOST = "127.0.0.1"  # an IP address: no getaddrinfo, so no resolver thread
+
+
+@contextmanager
+def resource_warnings() -> Iterator[list[warnings.WarningMessage]]:
+    """Record every ResourceWarning raised inside, including at garbage collection."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        found: list[warnings.WarningMessage] = []
+        yield found
+        gc.collect()
+        found.extend(w for w in caught if issubclass(w.category, ResourceWarning))
+
+
+async def settle() -> None:
+    """Let the loop run the callbacks that finish closing transports."""
+    for _ in range(5):
+        await asyncio.sleep(0)
+
+
+async def run(aw: Awaitable[T], call: str) -> T:
+    return await bounded(aw, DEADLINE, call)
+
+
+def client_sockets(port: int) -> int:
+    """Sockets of this process connected to the test server at ``port``."""
+    return sum(1 for c in psutil.Process().net_connections(kind="tcp")
+               if c.raddr and c.raddr.port == port)
+
+
+def refused_port() -> int:
+    """A loopback port nobody listens on (bound, then released)."""
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return int(s.getsockname()[1])
+
+
+def check_closed(server: GatedHttpServer, found: list[warnings.WarningMessage], call: str) -> None:
+    sample = str(found[0].message)[:100] if found else "-"
+    MSG.check(not found, "not_closed", call=call, warnings=len(found), sample=sample)
+    unclean = server.unclean
+    MSG.check(unclean == 0, "closed_late", call=call, unclean=unclean,
+              seconds=server.eof_timeout)
+
+
+def check_lines(got: object, want: list[str]) -> None:
+    if isinstance(got, list) and got != want:
+        for line in got:
+            if isinstance(line, str) and line != line.rstrip("\r\n"):
+                MSG.fail("line_ending", got=line)
+    MSG.check(got == want, "wrong_order", got=got, want=want)
+
+
+def check_no_tasks_left(call: str) -> None:
+    left = pending_tasks()
+    for task in left:
+        task.cancel()
+    MSG.check(not left, "tasks_left", call=call, count=len(left))
+
+
+# -- task 1 -----------------------------------------------------------------------------------
+@one
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("path", "want"), [("/", "HTTP/1.0 200 OK"),
+                                            ("/status/404", "HTTP/1.0 404 Not Found")])
+async def test_returns_the_status_line(path: str, want: str) -> None:
+    """fetch_status_line sends a GET for the path and returns the status line"""
+    async with GatedHttpServer(expected=1) as server:
+        got = await run(mod.fetch_status_line(HOST, server.port, path), "fetch_status_line")
+        await server.finish()
+    request = server.requests[0] if server.requests else ""
+    MSG.check(request == f"GET {path} HTTP/1.0", "wrong_request", got=request,
+              want=f"GET {path} HTTP/1.0")
+    if isinstance(got, str | bytes) and got.strip() == want and got != want:
+        MSG.fail("line_ending", got=got)
+    MSG.check(got == want, "wrong_status_line", path=path, got=got, want=want)
+
+
+@one
+@pytest.mark.asyncio
+async def test_closes_the_connection_and_waits() -> None:
+    """fetch_status_line closes its writer and waits until the socket is closed"""
+    async with GatedHttpServer(expected=1) as server:
+        with resource_warnings() as found:
+            got = await run(mod.fetch_status_line(HOST, server.port), "fetch_status_line")
+            still_open = client_sockets(server.port)  # right away: no loop iteration since
+            await server.finish()
+            await settle()
+        check_closed(server, found, "fetch_status_line")
+    MSG.check(still_open == 0, "not_waited", count=still_open)
+    MSG.check(isinstance(got, str) and got.startswith("HTTP/1.0 200"), "wrong_status_line",
+              path="/", got=got, want="HTTP/1.0 200 OK")
+
+
+# -- task 2 -----------------------------------------------------------------------------------
+@many
+@pytest.mark.asyncio
+async def test_all_connections_are_open_at_once() -> None:
+    """fetch_all has every connection open at the same time, in one thread"""
+    n = 4
+    before = {t.ident for t in threading.enumerate()}
+    async with GatedHttpServer(expected=n) as server:
+        with resource_warnings() as found:
+            got = await run(mod.fetch_all([server.address] * n), "fetch_all")
+            await server.finish()
+            await settle()
+        MSG.check(server.gate_opened, "one_at_a_time", n=n, peak=server.peak)
+        new = server.threads_at_gate - before
+        names = ", ".join(sorted(t.name for t in threading.enumerate() if t.ident in new))
+        MSG.check(not new, "threads_started", count=len(new), names=names or "?")
+        check_closed(server, found, "fetch_all")
+    check_lines(got, ["HTTP/1.0 200 OK"] * n)
+    check_no_tasks_left("fetch_all")
+
+
+@many
+@pytest.mark.asyncio
+async def test_results_follow_target_order() -> None:
+    """results come back in target order even when the first answer comes last"""
+    async with (
+        GatedHttpServer(expected=2, answer=200, delay=0.2) as slow,
+        GatedHttpServer(expected=2, answer=404) as fast,
+    ):
+        targets = [slow.address, fast.address, slow.address, fast.address]
+        with resource_warnings() as found:
+            got = await run(mod.fetch_all(targets), "fetch_all")
+            await slow.finish()
+            await fast.finish()
+            await settle()
+        peak = min(slow.peak, fast.peak)
+        MSG.check(slow.gate_opened and fast.gate_opened, "one_at_a_time", n=4, peak=peak)
+        check_closed(slow, found, "fetch_all")
+    check_lines(got, ["HTTP/1.0 200 OK", "HTTP/1.0 404 Not Found"] * 2)
+    check_no_tasks_left("fetch_all")
+
+
+@many
+@pytest.mark.asyncio
+async def test_refused_connection_is_returned_in_place() -> None:
+    """a refused connection comes back as an exception in its place; the others answer"""
+    closed_port = refused_port()
+    async with GatedHttpServer(expected=2) as server:
+        targets = [server.address, (HOST, closed_port), server.address]
+        shown = [f"{h}:{p}" for h, p in targets]
+        error: OSError | None = None
+        got: object = None
+        with resource_warnings() as found:
+            try:
+                got = await run(mod.fetch_all(targets), "fetch_all")
+            except OSError as exc:
+                error = exc
+            await server.finish()
+            await settle()
+        if error is not None:
+            for task in pending_tasks():
+                task.cancel()
+            MSG.fail("raised_instead", error=f"{type(error).__name__}: {error}")
+        check_no_tasks_left("fetch_all")
+        check_closed(server, found, "fetch_all")
+    ok = (
+        isinstance(got, list) and len(got) == 3
+        and got[0] == "HTTP/1.0 200 OK" and got[2] == "HTTP/1.0 200 OK"
+        and isinstance(got[1], ConnectionRefusedError)
+    )
+    MSG.check(ok, "not_in_place", got=got, targets=shown)
+
+
+@many
+@pytest.mark.asyncio
+async def test_fetch_all_empty() -> None:
+    """fetch_all([]) returns []"""
+    got = await run(mod.fetch_all([]), "fetch_all")
+    MSG.check(got == [], "empty", got=got)

@@ -1,0 +1,156 @@
+"""A gated HTTP server that runs inside the test's own event loop.
+
+``GatedHttpServer(expected=N)`` listens on 127.0.0.1 (port 0) with
+``asyncio.start_server``. Each connection sends a request; the server holds every
+answer until ``expected`` connections are open at the same time (or until
+``gate_timeout`` runs out, after which the gate stays open so that a sequential
+client finishes quickly and the test can say what it measured). It records the
+peak number of simultaneous connections, the request lines, and whether each
+client closed its side cleanly: after the answer the server waits for the
+client's EOF (or reset) before closing its own side. No thread is started.
+
+The path picks the answer: ``/status/404`` gives ``HTTP/1.0 404 Not Found``,
+anything else ``HTTP/1.0 200 OK`` (or the server's ``answer`` code); ``delay``
+holds every answer that much longer after the gate opens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import http
+import threading
+from dataclasses import dataclass, field
+from types import TracebackType
+
+from .timing import scaled
+
+
+@dataclass
+class Connection:
+    request_line: str = ""
+    answered: bool = False
+    client_closed: bool = False  # EOF or reset seen before the server closed its side
+    threads: set[int] = field(default_factory=set)  # threads alive while all were open
+
+
+def status_line(path: str, default: int = 200) -> str:
+    parts = path.rstrip("/").rsplit("/", 2)
+    code = default
+    if len(parts) == 3 and parts[1] == "status" and parts[2].isdigit():
+        code = int(parts[2])
+    try:
+        reason = http.HTTPStatus(code).phrase
+    except ValueError:
+        reason = "Unknown"
+    return f"HTTP/1.0 {code} {reason}"
+
+
+class GatedHttpServer:
+    def __init__(self, expected: int, *, gate_timeout: float = 1.0,
+                 eof_timeout: float = 1.0, answer: int = 200, delay: float = 0.0) -> None:
+        self.expected = expected
+        self.answer = answer
+        self.delay = delay
+        self.gate_timeout = scaled(gate_timeout)
+        self.eof_timeout = scaled(eof_timeout)
+        self.open = 0
+        self.peak = 0
+        self.gate_opened = False  # all ``expected`` connections were open at once
+        self.threads_at_gate: set[int] = set()
+        self.connections: list[Connection] = []
+        self._gate = asyncio.Event()
+        self._handlers: set[asyncio.Task[None]] = set()
+        self._server: asyncio.Server | None = None
+        self.port = 0
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return "127.0.0.1", self.port
+
+    async def __aenter__(self) -> GatedHttpServer:
+        self._server = await asyncio.start_server(self._handle, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        assert self._server is not None
+        self._server.close()
+        await self.finish()
+        for task in list(self._handlers):
+            task.cancel()
+        with contextlib.suppress(BaseException):
+            await asyncio.gather(*self._handlers, return_exceptions=True)
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(scaled(1.0)):
+                await self._server.wait_closed()
+
+    async def finish(self) -> None:
+        """Wait (bounded) until every connection handler has ended."""
+        if self._handlers:
+            limit = self.gate_timeout + self.eof_timeout + self.delay + scaled(1.0)
+            await asyncio.wait(set(self._handlers), timeout=limit)
+
+    @property
+    def unclean(self) -> int:
+        """Connections the client never closed (the server had to close them)."""
+        return sum(1 for c in self.connections if c.answered and not c.client_closed)
+
+    @property
+    def requests(self) -> list[str]:
+        return [c.request_line for c in self.connections]
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._handlers.add(task)
+        conn = Connection()
+        self.connections.append(conn)
+        self.open += 1
+        self.peak = max(self.peak, self.open)
+        try:
+            if self.open >= self.expected:
+                self.gate_opened = True
+                self.threads_at_gate = {t.ident for t in threading.enumerate() if t.ident}
+                self._gate.set()
+            try:
+                async with asyncio.timeout(self.gate_timeout + self.eof_timeout):
+                    head = await reader.readuntil(b"\r\n\r\n")
+            except (TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                    ConnectionError):
+                return
+            conn.request_line = head.split(b"\r\n", 1)[0].decode("latin-1")
+            if not self._gate.is_set():
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self.gate_timeout):
+                        await self._gate.wait()
+                self._gate.set()  # broken gate: answer everybody from now on
+            if self.delay:
+                await asyncio.sleep(self.delay)
+            parts = conn.request_line.split(" ")
+            path = parts[1] if len(parts) >= 2 else "/"
+            line = status_line(path, self.answer)
+            body = f"{line}\n".encode()
+            writer.write(f"{line}\r\nContent-Type: text/plain\r\nContent-Length: {len(body)}\r\n"
+                         f"Connection: close\r\n\r\n".encode() + body)
+            with contextlib.suppress(ConnectionError):
+                await writer.drain()
+            conn.answered = True
+            # The client reads the status line and closes its side; wait for that.
+            try:
+                async with asyncio.timeout(self.eof_timeout):
+                    while await reader.read(65536):
+                        pass
+                conn.client_closed = True
+            except ConnectionError:
+                conn.client_closed = True
+            except TimeoutError:
+                pass
+        finally:
+            self.open -= 1
+            writer.close()
+            with contextlib.suppress(Exception):
+                await writer.wait_closed()
+            self._handlers.discard(task)
