@@ -27,7 +27,7 @@ def finish_in_reverse(arg: tuple[int, int]) -> str:
 
 
 def fail_on_three(value: int) -> int:
-    time.sleep(0.3 if value != 3 else 0.0)
+    time.sleep(0.5 if value != 3 else 0.0)
     if value == 3:
         raise ValueError(f"bad input {value}")
     return value
