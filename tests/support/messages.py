@@ -65,6 +65,7 @@ COMMON = Catalogue(
         "label_failed": {"en": "FAILED", "ar": "فشلت"},
         "label_skipped": {"en": "skipped", "ar": "تُخطّيت"},
         "label_task": {"en": "task", "ar": "المهمة"},
+        "more_failures": {"en": "(+{count} more)", "ar": "(و{count} غيرها)"},
         "summary": {
             "en": "{passed} of {total} task(s) passed.",
             "ar": "نجحت {passed} من {total} مهمة.",

@@ -192,7 +192,9 @@ class Reporter:
             head = f"{label} {number} — {title}" if number else (title or outs[0].name)
             if failed:
                 first = failed[0]
-                more = f" (+{len(failed) - 1} more)" if len(failed) > 1 else ""
+                more = ""
+                if len(failed) > 1:
+                    more = " " + COMMON.text("more_failures", count=len(failed) - 1)
                 body = _indent(first.message)
                 label_failed = COMMON.text("label_failed")
                 write(f"  {label_failed:7} {head}: {body}{more}", red=True, bold=True)
