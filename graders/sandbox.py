@@ -191,7 +191,8 @@ class _Drain(threading.Thread):
     def text(self) -> str:
         tail = b"".join(self.tail)[-self.half:]
         kept = len(self.head) + len(tail)
-        middle = f"\n[... {self.total - kept} bytes of output cut ...]\n" if self.total > kept else ""
+        cut = self.total - kept
+        middle = f"\n[... {cut} bytes of output cut ...]\n" if cut > 0 else ""
         return (bytes(self.head).decode("utf-8", "replace") + middle
                 + tail.decode("utf-8", "replace"))
 
