@@ -128,6 +128,17 @@ def syntax_error(ex: Exercise, module: bytes) -> str | None:
     return None
 
 
+def limit_note(text: str, limits: sandbox.Limits) -> str:
+    """Name the grading limit behind an error, when one is."""
+    if "Errno 27" in text or "File too large" in text:
+        return f" (it wrote more than {_size(limits.file_size)} to one file: the file size limit)"
+    if "MemoryError" in text:
+        return f" (the memory limit is {_size(limits.memory)} per process)"
+    if "Errno 11" in text and "fork" in text.lower():
+        return f" (the limit is {limits.processes} processes)"
+    return ""
+
+
 def judge(job: Job, run: sandbox.JobResult, limits: sandbox.Limits) -> dict[str, Any]:
     """The exercise's outcome from one run: status pass/fail/error, message, tests."""
     ex = run.exercise
@@ -142,6 +153,10 @@ def judge(job: Job, run: sandbox.JobResult, limits: sandbox.Limits) -> dict[str,
                 "collect_errors": []}
 
     data = run.data
+    if data is not None and "tamper_seen" in data and (data.get("guard") or {}).get("ok", True):
+        where = data["tamper_seen"] or "the run"
+        return {**error(f"tampering: the submission replaced what the tests rely on (noticed "
+                        f"after {where}); the exercise scores 0."), "tampered": True}
     if run.timed_out:
         return error(f"the tests of {ex.slug} did not finish within {limits.timeout:g} s and "
                      "were stopped (an endless loop at import or inside a call?)")
@@ -158,6 +173,10 @@ def judge(job: Job, run: sandbox.JobResult, limits: sandbox.Limits) -> dict[str,
                      "a submission must not end the test process (os._exit, sys.exit at import) "
                      "or exhaust its limits. Last output:\n" + _tail(run.output))
     guard = data.get("guard")
+    if guard is not None and not data.get("signed"):
+        return error(f"the results file of {ex.slug} was not written by the test run (its "
+                     "signature does not match): the submission wrote or changed it. "
+                     "The exercise scores 0.")
     if guard is None:
         return error(f"the test run of {ex.slug} ended before its final tamper check "
                      "(did the submission end the process, e.g. os._exit?)")
@@ -176,7 +195,12 @@ def judge(job: Job, run: sandbox.JobResult, limits: sandbox.Limits) -> dict[str,
     tests = data.get("tests", [])
     if errors:
         first = errors[0].get("message", "")
-        return error(f"{ex.slug}/{ex.module}.py could not be imported by the tests: {first}")
+        return error(f"{ex.slug}/{ex.module}.py could not be imported by the tests: {first}"
+                     + limit_note(first, limits))
+    if not tests and "SystemExit" in run.output:
+        return error(f"the submission called sys.exit() while the tests of {ex.slug} ran "
+                     "(SystemExit ended the test process); a module must never exit. Last "
+                     "output:\n" + _tail(run.output, 6))
     if not tests:
         return error(f"no test of {ex.slug} ran (pytest exit status "
                      f"{data.get('exitstatus')}). Last output:\n" + _tail(run.output))

@@ -58,6 +58,9 @@ def parser() -> argparse.ArgumentParser:
                        help="points table overriding graders/config.py")
         s.add_argument("--timeout", type=_positive(float), default=config.TIMEOUT, metavar="S",
                        help=f"wall-clock seconds per exercise run (default {config.TIMEOUT:g})")
+        s.add_argument("--memory", type=_positive(int), default=config.MEMORY >> 20,
+                       metavar="MiB", help="address-space limit per process (default "
+                       f"{config.MEMORY >> 20} MiB: room for multiprocessing pools)")
         s.add_argument("--python", default=sys.executable,
                        help="the Python that runs the tests (with pytest & co. installed)")
         s.add_argument("--no-namespaces", action="store_true",
@@ -120,7 +123,7 @@ def _options(args: argparse.Namespace, out: Path, exs: Sequence[Exercise], *,
     return batch.Options(
         out=out, exercises=exs, jobs=getattr(args, "jobs", None),
         force=getattr(args, "force", False), points=points,
-        limits=sandbox.Limits(timeout=args.timeout), python=args.python, progress=progress,
+        limits=sandbox.Limits(timeout=args.timeout, memory=int(args.memory) << 20), python=args.python, progress=progress,
         namespaces=not args.no_namespaces,
         extra_env={"CONCURRENCY_TIME_SCALE": scale} if scale else {},
     )

@@ -4,12 +4,16 @@ The grader copies this file next to the pristine tests (as ``_grading_guard.py``
 and runs ``pytest -p _grading_guard``. At configure time, before the submission
 is imported, it records the identity of the clocks and primitives the tests rely
 on; after every test and at the end of the session it checks them again. The
-verdict is added to the results file (``--results-json``) under ``"guard"``; a
-run whose results carry no verdict ended early (``os._exit``...) and is not trusted.
+verdict is added to the results file (``--results-json``) under ``"guard"``, and the
+file is signed (HMAC) with a key read from a pipe the grader opened, before the
+submission is imported: a results file forged by the submission has no valid
+signature. A run whose results carry no signed verdict is not trusted.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import importlib
 import json
 import os
@@ -41,6 +45,27 @@ WATCHED = (
 MODULES = ("time", "threading", "asyncio", "os", "resource", "json", "multiprocessing")
 
 
+def _take_key() -> bytes:
+    """The signing key, read once from the pipe the grader opened, before any submission code."""
+    fd = os.environ.pop("GRADING_KEY_FD", None)
+    if not fd:
+        return b""
+    try:
+        with os.fdopen(int(fd), "rb") as pipe:
+            return pipe.read()
+    except (OSError, ValueError):
+        return b""
+
+
+_SIGN = (_take_key(), hmac.new, hashlib.sha256, json.dumps)
+
+
+def sign(data: dict[str, Any], secret: tuple[Any, ...] = _SIGN) -> str:
+    key, new, digest, dumps = secret
+    payload = dumps(data, sort_keys=True, ensure_ascii=False).encode()
+    return str(new(key, payload, digest).hexdigest())
+
+
 def _resolve(dotted: str) -> Any:
     parts = dotted.split(".")
     for cut in range(len(parts), 0, -1):
@@ -70,6 +95,7 @@ class Guard:
                 continue
         self.changed: list[str] = []
         self.where = ""
+        self.session: pytest.Session | None = None
 
     def check(self, where: str) -> None:
         changed = []
@@ -86,6 +112,7 @@ class Guard:
         fresh = [c for c in changed if c not in self.changed]
         if fresh and not self.changed:
             self.where = where
+            self.report()  # at once: a run that then hangs still tells what happened
         self.changed += fresh
 
     @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -95,8 +122,24 @@ class Guard:
         finally:
             self.check(item.nodeid)
 
+    def report(self) -> None:
+        path = self.config.getoption("results_json", None)
+        if path:
+            tamper = Path(path).with_suffix(".tamper")
+            tamper.write_text(self.where, encoding="utf-8")
+
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         self.check("import of the submission (collection)")
+        if self.changed:
+            session.shouldstop = "tampering detected: the tests are not run"
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_logfinish(self, nodeid: str) -> None:
+        if self.changed and self.session is not None:
+            self.session.shouldstop = "tampering detected"
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        self.session = session
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
@@ -111,6 +154,7 @@ class Guard:
         except (OSError, ValueError):
             data = {"tests": [], "collect_errors": []}
         data["guard"] = {"ok": not self.changed, "changed": self.changed, "where": self.where}
+        data["signature"] = sign(data)
         tmp = target.with_suffix(".guard")
         dumps = self.seen.get("json.dumps", json.dumps)  # the one captured before the submission
         tmp.write_text(dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -19,6 +19,8 @@ its output capped. ``Sandbox.describe()`` says which of these were in force.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import json
 import os
 import shutil
@@ -34,7 +36,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
-from . import config
+from . import config, guard
 from .engine import REPO, Exercise
 
 HERE = Path(__file__).resolve().parent
@@ -286,12 +288,17 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
             except OSError:
                 cgroup = None
         read_fd, write_fd = os.pipe()
+        key = os.urandom(32).hex().encode()
+        key_read, key_write = os.pipe()
+        os.write(key_write, key)
+        os.close(key_write)
+        env["GRADING_KEY_FD"] = str(key_read)
         spec = {
             "argv": argv, "env": env, "cwd": str(work), "rlimits": limits.rlimits(),
             "netns": bool(sandbox.unshare), "mountns": bool(sandbox.unshare),
             "writable": [str(ws / "tmp"), str(ws / "out")],
             "cgroup": str(cgroup) if cgroup else None, "drop_caps": sandbox.root,
-            "report_fd": write_fd, "cpus": cpus,
+            "report_fd": write_fd, "cpus": cpus, "key_fd": key_read,
         }
         (ws / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
         cmd = [python, "-S", str(JAIL), str(ws / "spec.json")]
@@ -302,9 +309,10 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.STDOUT, start_new_session=True,
-                                    pass_fds=(write_fd,), env=env, cwd=str(work))
+                                    pass_fds=(write_fd, key_read), env=env, cwd=str(work))
         finally:
             os.close(write_fd)
+            os.close(key_read)
         assert proc.stdout is not None
         drain = _Drain(proc.stdout, limits.output)
         drain.start()
@@ -336,7 +344,16 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         if results.is_file():
             with contextlib.suppress(OSError, ValueError):
                 loaded = json.loads(results.read_text(encoding="utf-8"))
-                data = _relative(loaded, ws) if isinstance(loaded, dict) else None
+                if isinstance(loaded, dict):
+                    signature = loaded.pop("signature", None)
+                    good = guard.sign(loaded, (key, hmac.new, hashlib.sha256, json.dumps))
+                    loaded["signed"] = isinstance(signature, str) and hmac.compare_digest(
+                        signature, good)
+                    data = _relative(loaded, ws)
+        tamper = results.with_suffix(".tamper")
+        if tamper.is_file():
+            data = data if data is not None else {"tests": [], "collect_errors": []}
+            data["tamper_seen"] = tamper.read_text(encoding="utf-8", errors="replace")[:200]
         output = _relative(drain.text(), ws)
     confinement = sandbox.describe()
     confinement["cpus"] = cpus
