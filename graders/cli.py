@@ -123,7 +123,8 @@ def _options(args: argparse.Namespace, out: Path, exs: Sequence[Exercise], *,
     return batch.Options(
         out=out, exercises=exs, jobs=getattr(args, "jobs", None),
         force=getattr(args, "force", False), points=points,
-        limits=sandbox.Limits(timeout=args.timeout, memory=int(args.memory) << 20), python=args.python, progress=progress,
+        limits=sandbox.Limits(timeout=args.timeout, memory=int(args.memory) << 20),
+        python=args.python, progress=progress,
         namespaces=not args.no_namespaces,
         extra_env={"CONCURRENCY_TIME_SCALE": scale} if scale else {},
     )
