@@ -134,6 +134,11 @@ def processes_left(me: int) -> int:
     return len([p for p in pids if p != me])
 
 
+def cgroup_left(path: str, me: int) -> int:
+    with open(os.path.join(path, "cgroup.procs")) as f:
+        return len([p for p in f.read().split() if int(p) != me])
+
+
 def main() -> int:
     with open(sys.argv[1], encoding="utf-8") as f:
         spec = json.load(f)
@@ -187,7 +192,12 @@ def main() -> int:
         if pid == child:
             status = st
             break
-    report["left_running"] = processes_left(os.getpid()) if report["pid1"] else None
+    if report["pid1"]:
+        report["left_running"] = processes_left(os.getpid())
+    elif "cgroup" in report:
+        report["left_running"] = cgroup_left(spec["cgroup"], os.getpid())
+    else:
+        report["left_running"] = None  # the grader sweeps by environment marker
     if os.WIFSIGNALED(status):
         report["signal"] = os.WTERMSIG(status)
         code = 128 + os.WTERMSIG(status)
