@@ -472,6 +472,9 @@ def grade(subs: Sequence[Submission], opts: Options,
         for job in queued:
             scheduler.add(job)
         scheduler.run(work)
+    except BaseException:
+        sandbox.kill_all()
+        raise
     finally:
         progress.stop()
         sandbox.release(box)

@@ -26,6 +26,7 @@ import resource
 import socket
 import struct
 import sys
+import threading
 from typing import Any
 
 SIOCGIFFLAGS = 0x8913
@@ -98,6 +99,12 @@ def read_only_except(writable: list[str]) -> list[str]:
 
     for path in writable:
         mount(path, path, MS_BIND)
+    # a /dev/shm of its own: POSIX semaphores and shared memory of the job stay in the job
+    if os.path.isdir("/dev/shm"):
+        if libc.mount(b"tmpfs", b"/dev/shm", b"tmpfs", MS_NOSUID | MS_NODEV,
+                      b"size=512m,mode=1777") != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, f"mount tmpfs on /dev/shm: {os.strerror(err)}")
     done = []
     names = {"nosuid": MS_NOSUID, "nodev": MS_NODEV, "noexec": MS_NOEXEC}
     for target, opts in _mounts():
@@ -134,6 +141,22 @@ def processes_left(me: int) -> int:
     return len([p for p in pids if p != me])
 
 
+def _watch(lifeline: int, child: int) -> None:
+    """The grader holds the other end: when it dies, end the job (and the namespace) at once."""
+    while True:
+        try:
+            if not os.read(lifeline, 1):
+                break
+        except InterruptedError:
+            continue
+        except OSError:
+            break
+    try:
+        os.kill(child, 9)
+    finally:
+        os._exit(137)
+
+
 def cgroup_left(path: str, me: int) -> int:
     with open(os.path.join(path, "cgroup.procs")) as f:
         return len([p for p in f.read().split() if int(p) != me])
@@ -168,10 +191,13 @@ def main() -> int:
         except OSError as exc:
             notes.append(f"affinity: {exc}")
     fd = int(spec["report_fd"])
+    lifeline = spec.get("lifeline_fd")
     child = os.fork()
     if child == 0:
         try:
             os.close(fd)
+            if lifeline is not None:
+                os.close(int(lifeline))
             set_limits({k: int(v) for k, v in spec["rlimits"].items()})
             if spec.get("drop_caps"):
                 drop_privileges()
@@ -181,6 +207,9 @@ def main() -> int:
             os.write(2, f"grading jail: cannot start the tests: {exc}\n".encode())
         finally:
             os._exit(127)
+    if lifeline is not None:
+        watch = threading.Thread(target=_watch, args=(int(lifeline), child), daemon=True)
+        watch.start()
     status = 0
     while True:
         try:

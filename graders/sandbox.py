@@ -110,9 +110,12 @@ def probe(allow_namespaces: bool = True) -> Sandbox:
             notes.append("unshare is present but not permitted here: no network/PID isolation")
     cgroup: Path | None = None
     if root and CGROUP_V1.is_dir():
-        base = CGROUP_V1 / f"course-graders-{os.getpid()}"
+        base = CGROUP_V1 / "course-graders"  # shared by concurrent graders; jobs below it
         try:
             base.mkdir(exist_ok=True)
+            for stale in base.glob("job-*"):  # left by a grader that was killed: empty now
+                with contextlib.suppress(OSError):
+                    stale.rmdir()
             cgroup = base
         except OSError as exc:
             notes.append(f"no pids cgroup ({exc.strerror}): the process cap is RLIMIT_NPROC only")
@@ -124,10 +127,10 @@ def probe(allow_namespaces: bool = True) -> Sandbox:
 
 
 def release(sandbox: Sandbox) -> None:
-    """Remove the parent cgroup made by ``probe`` (once every job is done)."""
+    """Remove the parent cgroup made by ``probe`` when no other grader uses it."""
     if sandbox.cgroup is not None:
         with contextlib.suppress(OSError):
-            sandbox.cgroup.rmdir()
+            sandbox.cgroup.rmdir()  # fails (and stays) while another grader has jobs in it
 
 
 def usable_cpus() -> list[int]:
@@ -197,6 +200,19 @@ class _Drain(threading.Thread):
         middle = f"\n[... {cut} bytes of output cut ...]\n" if cut > 0 else ""
         return (bytes(self.head).decode("utf-8", "replace") + middle
                 + tail.decode("utf-8", "replace"))
+
+
+RUNNING: set[subprocess.Popen[bytes]] = set()
+_LOCK = threading.Lock()
+
+
+def kill_all() -> None:
+    """Kill every running job (the batch is being interrupted)."""
+    with _LOCK:
+        running = list(RUNNING)
+    for proc in running:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _kill_cgroup(path: Path) -> None:
@@ -283,6 +299,7 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         if sandbox.cgroup is not None:
             cgroup = sandbox.cgroup / f"job-{token}"
             try:
+                sandbox.cgroup.mkdir(exist_ok=True)
                 cgroup.mkdir()
                 (cgroup / "pids.max").write_text(str(limits.processes))
             except OSError:
@@ -293,12 +310,14 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         os.write(key_write, key)
         os.close(key_write)
         env["GRADING_KEY_FD"] = str(key_read)
+        life_read, life_write = os.pipe()  # the job ends itself when this grader dies
         spec = {
             "argv": argv, "env": env, "cwd": str(work), "rlimits": limits.rlimits(),
             "netns": bool(sandbox.unshare), "mountns": bool(sandbox.unshare),
             "writable": [str(ws / "tmp"), str(ws / "out")],
             "cgroup": str(cgroup) if cgroup else None, "drop_caps": sandbox.root,
             "report_fd": write_fd, "cpus": cpus, "key_fd": key_read,
+            "lifeline_fd": life_read,
         }
         (ws / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
         cmd = [python, "-S", str(JAIL), str(ws / "spec.json")]
@@ -309,10 +328,17 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.STDOUT, start_new_session=True,
-                                    pass_fds=(write_fd, key_read), env=env, cwd=str(work))
+                                    pass_fds=(write_fd, key_read, life_read), env=env,
+                                    cwd=str(work))
+        except BaseException:
+            os.close(life_write)
+            raise
         finally:
             os.close(write_fd)
             os.close(key_read)
+            os.close(life_read)
+        with _LOCK:
+            RUNNING.add(proc)
         assert proc.stdout is not None
         drain = _Drain(proc.stdout, limits.output)
         drain.start()
@@ -324,6 +350,9 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
             with contextlib.suppress(OSError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+            os.close(life_write)
+            with _LOCK:
+                RUNNING.discard(proc)
             if cgroup is not None:
                 _kill_cgroup(cgroup)
             swept = 0 if sandbox.unshare else _sweep(token)

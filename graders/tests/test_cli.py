@@ -153,3 +153,45 @@ def test_report_renders_in_a_browser(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=60)
     assert 'id="students">1<' in dom.stdout
     assert "class=\"bin\"" in dom.stdout
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def test_killing_the_grader_ends_its_jobs(tmp_path: Path) -> None:
+    import os
+    import signal
+    import sys
+    import time
+
+    from tests.support.roots import REPO
+
+    subs, out, scratch = tmp_path / "subs", tmp_path / "out", tmp_path / "scratch"
+    scratch.mkdir()
+    put(subs / "lou", SOLUTION.read_text() + "\nimport time\ntime.sleep(600)\n")
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    proc = subprocess.Popen([sys.executable, "-m", "graders", "grade", str(subs), "--out",
+                             str(out), "--timeout", "300", "--no-progress"], cwd=REPO, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not _processes_mentioning(f"{scratch}/grading-") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _processes_mentioning(f"{scratch}/grading-"), "the job never started"
+        time.sleep(1.0)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 10
+    while _processes_mentioning(f"{scratch}/grading-") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_mentioning(f"{scratch}/grading-") == []
