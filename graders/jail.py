@@ -27,6 +27,7 @@ import socket
 import struct
 import sys
 import threading
+import time
 from typing import Any
 
 SIOCGIFFLAGS = 0x8913
@@ -136,9 +137,34 @@ def set_limits(limits: dict[str, int]) -> None:
             resource.setrlimit(kind, (min(value, hard), hard))
 
 
-def processes_left(me: int) -> int:
-    pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
-    return len([p for p in pids if p != me])
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):
+        return False
+
+
+def processes_left(me: int, grace: float = 3.0) -> int:
+    """Processes still alive in the namespace, after ``grace`` seconds to end by themselves.
+
+    Helpers such as multiprocessing's resource tracker or forkserver notice that the
+    test process ended and leave a moment later; a daemon does not.
+    """
+    deadline = time.monotonic() + grace
+    while True:
+        while True:  # reap what was re-parented to us
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                break
+            if pid == 0:
+                break
+        pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and int(p) != me]
+        left = [p for p in pids if _alive(p)]
+        if not left or time.monotonic() >= deadline:
+            return len(left)
+        time.sleep(0.05)
 
 
 def _watch(lifeline: int, child: int) -> None:
@@ -157,9 +183,14 @@ def _watch(lifeline: int, child: int) -> None:
         os._exit(137)
 
 
-def cgroup_left(path: str, me: int) -> int:
-    with open(os.path.join(path, "cgroup.procs")) as f:
-        return len([p for p in f.read().split() if int(p) != me])
+def cgroup_left(path: str, me: int, grace: float = 3.0) -> int:
+    deadline = time.monotonic() + grace
+    while True:
+        with open(os.path.join(path, "cgroup.procs")) as f:
+            left = [int(p) for p in f.read().split() if int(p) != me and _alive(int(p))]
+        if not left or time.monotonic() >= deadline:
+            return len(left)
+        time.sleep(0.05)
 
 
 def main() -> int:

@@ -1,7 +1,7 @@
 """Hostile submissions: each scores 0 on its own exercise with a clear message, and
 nothing leaks into the other students' grades, the tests, or the machine.
 
-One batch grades them all at once (``--timeout 10``, ``--memory 1024``), next to an
+One batch grades them all at once (``--timeout 20``, ``--memory 1024``), next to an
 honest solution, a zipped solution and an untouched stub.
 """
 
@@ -23,9 +23,21 @@ from tests.support.roots import REPO
 
 from .conftest import ADVERSARIAL, SOLUTION, STUB, exercise, grader, put, results
 
+# Grading runs whole batches in subprocesses: far longer than one exercise test.
+pytestmark = pytest.mark.timeout(600)
+
 EXPECT = re.compile(r"^# expect: (.+)$", re.MULTILINE)
 ATTACKS = sorted(p.stem for p in ADVERSARIAL.glob("*.py"))
 DAEMON_MARK = "313.37"
+LINGERING = """
+
+import atexit as _atexit
+import subprocess as _subprocess
+
+# like multiprocessing's resource tracker or forkserver: a helper that outlives the test
+# process by a moment, then ends by itself (it must not count as a daemon)
+_atexit.register(lambda: _subprocess.Popen(["sleep", "0.5"]))
+"""
 
 
 def _tests_digest() -> str:
@@ -42,6 +54,7 @@ def build(folder: Path) -> None:
         text = attack if "# replace" in attack else f"{solution}\n\n# -- attack --\n{attack}"
         put(folder / name, text)
     put(folder / "good", solution)
+    put(folder / "lingering", solution + LINGERING)
     put(folder / "stub", STUB.read_text(encoding="utf-8"))
     # planted configuration: must never reach the run
     planted = folder / "planted_conftest"
@@ -63,7 +76,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("out")
     build(subs)
     before = _tests_digest()
-    proc = grader("grade", subs, "--out", out, "--timeout", "10", "--memory", "1024",
+    proc = grader("grade", subs, "--out", out, "--timeout", "20", "--memory", "1024",
                   "--no-progress")
     return {"proc": proc, "out": out, "tests_before": before}
 
@@ -73,7 +86,7 @@ def test_the_batch_runs_to_the_end(batch: dict[str, Any]) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     rows = list(csv.DictReader((batch["out"] / "gradebook.csv").open(encoding="utf-8")))
     assert {r["student"] for r in rows} == {*ATTACKS, "good", "stub", "planted_conftest",
-                                            "zipped"}
+                                            "zipped", "lingering"}
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
@@ -89,7 +102,7 @@ def test_attack_scores_zero_with_a_clear_message(batch: dict[str, Any], attack: 
 
 
 def test_honest_submissions_are_unaffected(batch: dict[str, Any]) -> None:
-    for student in ("good", "zipped"):
+    for student in ("good", "zipped", "lingering"):
         data = results(batch["out"], student)
         assert (data["score"], data["max_score"], data["status"]) == (10, 10, "pass"), data
     stub = results(batch["out"], "stub")

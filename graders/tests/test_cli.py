@@ -11,6 +11,9 @@ import pytest
 
 from .conftest import ADVERSARIAL, SOLUTION, STUB, exercise, grader, put, results
 
+# Grading runs whole batches in subprocesses: far longer than one exercise test.
+pytestmark = pytest.mark.timeout(600)
+
 
 def _one_line_error(proc: subprocess.CompletedProcess[str], fragment: str) -> None:
     assert proc.returncode == 2, proc.stdout + proc.stderr

@@ -16,6 +16,9 @@ from tests.support.roots import REPO
 
 from .conftest import SOLUTION, STUB, grader, put
 
+# Grading runs whole batches in subprocesses: far longer than one exercise test.
+pytestmark = pytest.mark.timeout(600)
+
 
 def test_gradescope_autograder(tmp_path: Path) -> None:
     bundle = tmp_path / "autograder.zip"

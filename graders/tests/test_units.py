@@ -97,3 +97,25 @@ def test_zip_with_a_top_folder_and_planted_files(tmp_path: Path) -> None:
     assert any("conftest.py" in n for n in by["Jo_Smith"].notes)
     assert by["kim"].modules == {}
     assert any("notes.txt" in n for n in notes)
+
+
+def test_output_is_capped_to_its_head_and_tail() -> None:
+    import subprocess
+    import sys
+
+    from graders.sandbox import _Drain
+
+    code = "import os\nos.write(1, b'HEAD')\nfor _ in range(64): os.write(1, b'x' * 65536)\n" \
+           "os.write(1, b'TAIL')\n"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    drain = _Drain(proc.stdout, 4096)
+    drain.start()
+    proc.wait(30)
+    drain.join(30)
+    text = drain.text()
+    assert drain.total == 8 + 64 * 65536
+    assert text.startswith("HEAD")
+    assert text.endswith("TAIL")
+    assert "bytes of output cut" in text
+    assert len(text) < 4096 + 100
