@@ -93,6 +93,9 @@ def parser() -> argparse.ArgumentParser:
     cl = sub.add_parser("classroom", help="write a GitHub Classroom autograding workflow")
     cl.add_argument("--dest", type=Path, default=Path("."),
                     help="the repository to write .github/ into (default: here)")
+    cl.add_argument("--course-repo", default=None, metavar="OWNER/NAME[@REF]",
+                    help="grade with this repository's tests (checked out into .course/), "
+                    "not the copy in the student's repository")
     common(cl)
     return p
 
@@ -209,7 +212,8 @@ def cmd_gradescope_run(args: argparse.Namespace) -> int:
 def cmd_classroom(args: argparse.Namespace) -> int:
     exs = pick_exercises(args.exercises)
     points = config.load_points(args.points) if args.points else config.Points()
-    written = platforms.classroom(args.dest, exs, points, timeout=args.timeout)
+    written = platforms.classroom(args.dest, exs, points, timeout=args.timeout,
+                                  course_repo=args.course_repo)
     for path in written:
         print(f"wrote {path}")
     return 0

@@ -27,7 +27,15 @@ if command -v apt-get >/dev/null; then
   apt-get update -q
   apt-get install -y -q python3 python3-venv python3-pip util-linux iproute2
 fi
-python3 -m venv "$ROOT/venv"
+PY=""
+for candidate in python3.13 python3.12 python3.11; do  # the course needs Python >= 3.11
+  if command -v "$candidate" >/dev/null; then PY="$candidate"; break; fi
+done
+if [ -z "$PY" ]; then
+  apt-get install -y -q python3.11 python3.11-venv
+  PY=python3.11
+fi
+"$PY" -m venv "$ROOT/venv"
 "$ROOT/venv/bin/pip" install -q REQUIREMENTS
 """
 
@@ -125,14 +133,31 @@ def write_gradescope(path: Path, results: dict[str, Any], feedback: str, seconds
 
 
 def classroom(dest: Path, exercises: Sequence[Exercise], points: config.Points, *,
-              timeout: float) -> list[Path]:
-    """``.github/workflows/classroom.yml`` and ``.github/classroom/autograding.json``."""
+              timeout: float, course_repo: str | None = None) -> list[Path]:
+    """``.github/workflows/classroom.yml`` and ``.github/classroom/autograding.json``.
+
+    With ``course_repo`` (``owner/name`` or ``owner/name@ref``) the workflow checks the
+    course repository out into ``.course/`` and grades with *its* tests and graders, so
+    a student who edits ``tests/`` in their own repository changes nothing.
+    """
     minutes = max(1, int(timeout * 2 // 60) + 1)
     reqs = " ".join(f"'{r}'" for r in _requirements())
     tests = []
     steps = []
+    course = ""
+    prefix, root = "", "exercises"
+    if course_repo:
+        name, _, ref = course_repo.partition("@")
+        course = f"""    - name: Check out the course's pristine tests and graders
+      uses: actions/checkout@v4
+      with:
+        repository: {name}
+        path: .course{f"{chr(10)}        ref: {ref}" if ref else ""}
+"""
+        prefix, root = "cd .course && ", "../exercises"
     for ex in exercises:
-        command = f"python -m graders grade-one {ex.number} --root exercises --timeout {timeout:g}"
+        command = (f"{prefix}python -m graders grade-one {ex.number} --root {root} "
+                   f"--timeout {timeout:g}")
         worth = points.exercise(ex.slug)
         tests.append({"name": ex.slug, "setup": "", "run": command, "input": "", "output": "",
                       "comparison": "included", "timeout": minutes, "points": worth})
@@ -169,7 +194,7 @@ jobs:
       uses: actions/setup-python@v5
       with:
         python-version: "3.12"
-    - name: Install the test dependencies
+{course}    - name: Install the test dependencies
       run: python -m pip install {reqs}
 {chr(10).join(steps)}
     - name: Autograding Reporter
