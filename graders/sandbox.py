@@ -257,6 +257,16 @@ def _sweep(token: str) -> int:
     return killed
 
 
+def _processes_of(uid: int) -> int:
+    count = 0
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            with contextlib.suppress(OSError):
+                if os.stat(f"/proc/{entry}").st_uid == uid:
+                    count += 1
+    return count
+
+
 def _relative(value: Any, ws: Path) -> Any:
     """Paths inside the job's folder shown as the learner knows them (``ex01_threads/...``)."""
     if isinstance(value, str):
@@ -313,8 +323,11 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         os.close(key_write)
         env["GRADING_KEY_FD"] = str(key_read)
         life_read, life_write = os.pipe()  # the job ends itself when this grader dies
+        rlimits = limits.rlimits()
+        if not sandbox.root:  # RLIMIT_NPROC counts every process of this user, not the job's
+            rlimits["nproc"] += _processes_of(os.getuid())
         spec = {
-            "argv": argv, "env": env, "cwd": str(work), "rlimits": limits.rlimits(),
+            "argv": argv, "env": env, "cwd": str(work), "rlimits": rlimits,
             "netns": bool(sandbox.unshare), "mountns": bool(sandbox.unshare),
             "writable": [str(ws / "tmp"), str(ws / "out")],
             "cgroup": str(cgroup) if cgroup else None, "drop_caps": sandbox.root,
