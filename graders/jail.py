@@ -5,7 +5,8 @@ namespace, in its own network and mount namespaces. It then
 
 1. joins the job's ``pids`` cgroup (a hard cap on processes, root included),
 2. brings up ``lo`` (the only interface of the new network namespace),
-3. makes every mount read-only except the job's scratch folders,
+3. makes every mount read-only except the job's scratch folders, gives the job its own
+   ``/dev/shm`` and a sysfs of the new network namespace (``/sys/class/net``: ``lo``),
 4. forks the test run with resource limits, no capabilities and ``no_new_privs``,
 5. waits for it while reaping orphans, and counts what is still running when it ends.
 
@@ -119,6 +120,15 @@ def read_only_except(writable: list[str]) -> list[str]:
     return done
 
 
+def fresh_sysfs() -> list[str]:
+    libc = _libc()
+    flags = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC
+    if libc.mount(b"sysfs", b"/sys", b"sysfs", flags, None) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"mount sysfs on /sys: {os.strerror(err)}")
+    return sorted(os.listdir("/sys/class/net"))
+
+
 def drop_privileges() -> None:
     libc = _libc()
     libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
@@ -214,6 +224,11 @@ def main() -> int:
             report["read_only"] = read_only_except(spec["writable"])
         except OSError as exc:
             notes.append(f"read-only mounts: {exc}")
+    if spec.get("mountns") and spec.get("netns"):
+        try:  # a sysfs of the new network namespace: /sys/class/net lists only lo
+            report["sys_class_net"] = fresh_sysfs()
+        except OSError as exc:
+            notes.append(f"sysfs: {exc}")
     report["notes"] = notes
     if spec.get("cpus") and hasattr(os, "sched_setaffinity"):
         try:

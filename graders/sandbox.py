@@ -408,6 +408,7 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         confinement["read_only_mounts"] = bool(jail.get("read_only"))
         confinement["pids_cgroup"] = "cgroup" in jail
         confinement["interfaces"] = jail.get("interfaces")
+        confinement["sys_class_net"] = jail.get("sys_class_net")
         confinement["default_route"] = jail.get("default_route")
         confinement["read_only"] = jail.get("read_only")
         confinement["cgroup"] = jail.get("cgroup")

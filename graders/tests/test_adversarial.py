@@ -143,6 +143,8 @@ def test_confinement_is_reported(batch: dict[str, Any]) -> None:
     assert data["confinement"]["pid_namespace"] is True
     ex = exercise(data)
     assert ex["interfaces"] == ["lo"]
+    assert ex["sys_class_net"] == ["lo"]
+    assert ex["default_route"] is False
     assert "/" in ex["read_only"]
 
 
