@@ -231,11 +231,11 @@ def merge_rerun(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]
             else:
                 t["timing"] += [{**m, "run": 2} for m in other.get("timing", [])]
                 if other["status"] in ("pass", "skip"):
-                    t["rerun"] = ("failed on the first run, passed when re-run alone: "
+                    t["rerun"] = ("failed on the first run, passed on a second run: "
                                   f"first run said: {t['message']}")
                     t["status"], t["message"], t["key"] = other["status"], other["message"], ""
                 else:
-                    t["rerun"] = "failed again when re-run alone"
+                    t["rerun"] = "failed again on a second run"
                     t["message"] = other["message"]
         tests.append(t)
     merged["tests"] = tests

@@ -67,7 +67,7 @@ def test_a_timing_failure_counts_only_if_it_fails_again() -> None:
     assert passed["status"] == "pass"
     test = passed["tests"][0]
     assert [m["run"] for m in test["timing"]] == [1, 2]
-    assert "passed when re-run" in test["rerun"]
+    assert "passed on a second run" in test["rerun"]
     failed = batch.merge_rerun(first, _outcome("fail", 1.4, ok=False))
     assert failed["status"] == "fail"
     assert "failed again" in failed["tests"][0]["rerun"]
