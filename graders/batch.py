@@ -1,0 +1,499 @@
+"""Grade a batch: one confined job per (student, exercise), scheduled fairly, scored, resumable.
+
+* Never more jobs at once than usable CPUs; each job pinned to a CPU of its own;
+  exercises in ``config.NEEDS_ALL_CPUS`` run alone with every CPU.
+* A failing test whose message rests on wall-clock time (``timing_sensitive``)
+  is re-run once (its exercise only) and counts only if it fails again; both
+  measurements are reported.
+* A student whose ``results.json`` carries the fingerprint of the current files
+  and tests is skipped (``force`` regrades).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from . import config, outputs, sandbox
+from .engine import REPO, Exercise
+from .submissions import Submission
+
+VERSION = "1"
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class Options:
+    out: Path
+    exercises: Sequence[Exercise]
+    jobs: int | None = None
+    force: bool = False
+    points: config.Points = field(default_factory=config.Points)
+    limits: sandbox.Limits = field(default_factory=sandbox.Limits)
+    python: str = sys.executable
+    repo: Path = REPO
+    progress: bool = True
+    retry_timing: bool = True
+    namespaces: bool = True
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Job:
+    student: str
+    exercise: Exercise
+    module: bytes
+    attempt: int = 1
+
+
+# -- fingerprints -------------------------------------------------------------------------------
+def _tree_hash(paths: Sequence[Path]) -> str:
+    digest = hashlib.sha256()
+    for base in paths:
+        files = sorted(base.rglob("*")) if base.is_dir() else [base]
+        for f in files:
+            if f.is_file() and "__pycache__" not in f.parts and f.suffix != ".pyc":
+                digest.update(str(f.relative_to(base.parent)).encode() + b"\0")
+                digest.update(f.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def tests_hash(repo: Path, exercises: Sequence[Exercise]) -> str:
+    t = repo / "tests"
+    return _tree_hash([t / "__init__.py", t / "conftest.py", t / "support", repo / "pyproject.toml",
+                       HERE / "jail.py", HERE / "guard.py", HERE / "batch.py",
+                       *[ex.tests(repo) for ex in exercises]])
+
+
+def fingerprint(sub: Submission, opts: Options, tests: str) -> str:
+    digest = hashlib.sha256(f"v{VERSION}\0{tests}\0".encode())
+    digest.update(json.dumps(opts.points.as_dict(), sort_keys=True).encode())
+    digest.update(repr(opts.limits).encode())
+    for ex in opts.exercises:
+        digest.update(ex.slug.encode() + b"\0")
+        digest.update(hashlib.sha256(sub.modules.get(ex.slug, b"<missing>")).digest())
+    return digest.hexdigest()
+
+
+def is_current(out: Path, student: str, fp: str) -> bool:
+    try:
+        data = json.loads((out / student / "results.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(data.get("complete")) and data.get("fingerprint") == fp
+
+
+# -- judging one run ----------------------------------------------------------------------------
+SIGNALS = {
+    signal.SIGXFSZ: "it wrote more than {fsize} to one file (file size limit)",
+    signal.SIGXCPU: "it used more than {cpu} s of CPU time (CPU limit)",
+    signal.SIGKILL: "it was killed (memory or CPU limit reached?)",
+    signal.SIGSEGV: "it crashed (segmentation fault)",
+}
+
+
+def _size(n: int) -> str:
+    return f"{n >> 20} MiB" if n >= 1 << 20 else f"{n} bytes"
+
+
+def _tail(text: str, lines: int = 15) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def syntax_error(ex: Exercise, module: bytes) -> str | None:
+    try:
+        compile(module, f"{ex.slug}/{ex.module}.py", "exec", dont_inherit=True)
+    except SyntaxError as exc:
+        where = f"{exc.filename}, line {exc.lineno}"
+        text = (exc.text or "").rstrip("\n")
+        caret = ""
+        if text and exc.offset:
+            caret = "\n    " + " " * (exc.offset - 1 - (len(text) - len(text.lstrip()))) + "^"
+        shown = f"\n    {text.strip()}{caret}" if text else ""
+        return f"{type(exc).__name__}: {exc.msg} ({where}){shown}"
+    except ValueError as exc:  # null bytes
+        return f"SyntaxError: {exc}"
+    return None
+
+
+def limit_note(text: str, limits: sandbox.Limits) -> str:
+    """Name the grading limit behind an error, when one is."""
+    if "Errno 27" in text or "File too large" in text:
+        return f" (it wrote more than {_size(limits.file_size)} to one file: the file size limit)"
+    if "MemoryError" in text:
+        return f" (the memory limit is {_size(limits.memory)} per process)"
+    if "Errno 11" in text and "fork" in text.lower():
+        return f" (the limit is {limits.processes} processes)"
+    return ""
+
+
+def judge(job: Job, run: sandbox.JobResult, limits: sandbox.Limits) -> dict[str, Any]:
+    """The exercise's outcome from one run: status pass/fail/error, message, tests."""
+    ex = run.exercise
+    base: dict[str, Any] = {
+        "exercise": ex.slug, "duration": round(run.duration, 3), "cpus": run.cpus,
+        "confinement": run.confinement, "attempt": job.attempt,
+        "output": _tail(run.output, 40),
+    }
+
+    def error(message: str) -> dict[str, Any]:
+        return {**base, "status": "error", "message": message, "tests": [],
+                "collect_errors": []}
+
+    data = run.data
+    if data is not None and "tamper_seen" in data and (data.get("guard") or {}).get("ok", True):
+        where = data["tamper_seen"] or "the run"
+        return {**error(f"tampering: the submission replaced what the tests rely on (noticed "
+                        f"after {where}); the exercise scores 0."), "tampered": True}
+    if run.timed_out:
+        return error(f"the tests of {ex.slug} did not finish within {limits.timeout:g} s and "
+                     "were stopped (an endless loop at import or inside a call?)")
+    if data is None:
+        sig = run.jail.get("signal")
+        code = run.jail.get("exit", run.returncode)
+        why = f"exit code {code}"
+        if sig in SIGNALS:
+            why = SIGNALS[signal.Signals(sig)].format(
+                fsize=_size(limits.file_size), cpu=limits.rlimits()["cpu"])
+        elif sig:
+            why = f"killed by signal {sig}"
+        return error(f"the test run of {ex.slug} ended without reporting any result ({why}); "
+                     "a submission must not end the test process (os._exit, sys.exit at import) "
+                     "or exhaust its limits. Last output:\n" + _tail(run.output))
+    guard = data.get("guard")
+    if guard is not None and not data.get("signed"):
+        return error(f"the results file of {ex.slug} was not written by the test run (its "
+                     "signature does not match): the submission wrote or changed it. "
+                     "The exercise scores 0.")
+    if guard is None:
+        return error(f"the test run of {ex.slug} ended before its final tamper check "
+                     "(did the submission end the process, e.g. os._exit?)")
+    if not guard.get("ok", False):
+        changed = ", ".join(guard.get("changed", [])[:8])
+        return {**error(f"tampering: the submission replaced {changed} (noticed after "
+                        f"{guard.get('where') or 'the run'}). The tests rely on these; "
+                        "the exercise scores 0."), "tampered": True}
+    left = run.jail.get("left_running") or 0
+    if left:
+        return error(f"{left} process(es) started by {ex.slug} were still running after the "
+                     "tests ended (a daemon or a detached child?); they were killed and the "
+                     "exercise scores 0. Every process you start must end before your "
+                     "function returns.")
+    errors = data.get("collect_errors", [])
+    tests = data.get("tests", [])
+    if errors:
+        first = errors[0].get("message", "")
+        return error(f"{ex.slug}/{ex.module}.py could not be imported by the tests: {first}"
+                     + limit_note(first, limits))
+    if not tests and "SystemExit" in run.output:
+        return error(f"the submission called sys.exit() while the tests of {ex.slug} ran "
+                     "(SystemExit ended the test process); a module must never exit. Last "
+                     "output:\n" + _tail(run.output, 6))
+    if not tests:
+        return error(f"no test of {ex.slug} ran (pytest exit status "
+                     f"{data.get('exitstatus')}). Last output:\n" + _tail(run.output))
+    failed = [t for t in tests if t["status"] in ("fail", "error")]
+    return {**base, "status": "fail" if failed else "pass", "message": "", "tests": tests,
+            "collect_errors": []}
+
+
+def needs_rerun(outcome: dict[str, Any]) -> bool:
+    return outcome["status"] == "fail" and any(
+        t["status"] in ("fail", "error") and t.get("timing_sensitive") for t in outcome["tests"])
+
+
+def merge_rerun(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """Timing-sensitive failures of ``first`` count only if they fail again in ``second``."""
+    merged = dict(first)
+    merged["attempt"] = 2
+    merged["duration"] = round(first["duration"] + second["duration"], 3)
+    again = {t["nodeid"]: t for t in second.get("tests", [])}
+    tests = []
+    for t in first["tests"]:
+        t = dict(t)
+        if t["status"] in ("fail", "error") and t.get("timing_sensitive"):
+            t["timing"] = [{**m, "run": 1} for m in t.get("timing", [])]
+            other = again.get(t["nodeid"])
+            if other is None:
+                t["rerun"] = f"the re-run could not measure it ({second.get('message', '')[:200]})"
+            else:
+                t["timing"] += [{**m, "run": 2} for m in other.get("timing", [])]
+                if other["status"] in ("pass", "skip"):
+                    t["rerun"] = ("failed on the first run, passed on a second run: "
+                                  f"first run said: {t['message']}")
+                    t["status"], t["message"], t["key"] = other["status"], other["message"], ""
+                else:
+                    t["rerun"] = "failed again on a second run"
+                    t["message"] = other["message"]
+        tests.append(t)
+    merged["tests"] = tests
+    failed = [t for t in tests if t["status"] in ("fail", "error")]
+    merged["status"] = "fail" if failed else "pass"
+    return merged
+
+
+def score(outcome: dict[str, Any], points: config.Points) -> dict[str, Any]:
+    """Per-test score/max_score and the exercise's score (tasks share its points)."""
+    slug = outcome["exercise"]
+    total = points.exercise(slug)
+    outcome["max_score"] = total
+    tests = outcome.get("tests", [])
+    if outcome["status"] in ("error", "missing") or not tests:
+        outcome["score"] = 0.0
+        for t in tests:
+            t["score"], t["max_score"] = 0.0, 0.0
+        return outcome
+    tasks: dict[int, list[dict[str, Any]]] = {}
+    for t in tests:
+        tasks.setdefault(int(t.get("task_id", 0)), []).append(t)
+    got = 0.0
+    for task_id, group in tasks.items():
+        worth = points.task(slug, task_id, sorted(tasks))
+        counted = [t for t in group if t["status"] != "skip"] or group
+        for t in group:
+            t["max_score"] = round(worth / len(counted), 4) if t in counted else 0.0
+            t["score"] = t["max_score"] if t["status"] in ("pass", "skip") else 0.0
+            got += t["score"]
+    outcome["score"] = round(got, 2)
+    return outcome
+
+
+# -- scheduling ---------------------------------------------------------------------------------
+class Scheduler:
+    """Hands out CPUs: one per ordinary job, all of them for a job that needs the machine."""
+
+    def __init__(self, cpus: list[int], jobs: int) -> None:
+        self.all = cpus
+        self.slots = cpus[: max(1, min(jobs, len(cpus)))]
+        self.free = list(self.slots)
+        self.cond = threading.Condition()
+        self.queue: deque[Job] = deque()
+        self.running = 0
+
+    def add(self, job: Job) -> None:
+        with self.cond:
+            self.queue.append(job)
+            self.cond.notify_all()
+
+    def run(self, work: Callable[[Job, list[int]], None]) -> None:
+        threads: list[threading.Thread] = []
+        while True:
+            with self.cond:
+                while True:
+                    if not self.queue and self.running == 0:
+                        for t in threads:
+                            t.join()
+                        return
+                    if self.queue:
+                        whole = self.queue[0].exercise.slug in config.NEEDS_ALL_CPUS
+                        if (whole and len(self.free) == len(self.slots)) or (
+                                not whole and self.free):
+                            break
+                    self.cond.wait(1.0)
+                job = self.queue.popleft()
+                if whole:
+                    taken, self.free = list(self.free), []
+                    cpus = list(self.all)
+                else:
+                    taken = [self.free.pop(0)]
+                    cpus = taken
+                self.running += 1
+
+            def go(job: Job = job, cpus: list[int] = cpus, taken: list[int] = taken) -> None:
+                try:
+                    work(job, cpus)
+                finally:
+                    with self.cond:
+                        self.free += taken
+                        self.running -= 1
+                        self.cond.notify_all()
+
+            thread = threading.Thread(target=go, name="grader-job", daemon=True)
+            threads = [t for t in threads if t.is_alive()] + [thread]
+            thread.start()
+
+
+# -- the batch ----------------------------------------------------------------------------------
+@dataclass
+class Summary:
+    graded: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    jobs: int = 0
+    reruns: int = 0
+    seconds: float = 0.0
+
+
+class _Progress:
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+        self.total = total
+        if not enabled or total == 0:
+            return
+        try:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+        except ImportError:
+            return
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                            transient=False)
+        self.task = self.bar.add_task("grading", total=total)
+        self.bar.start()
+
+    def grow(self) -> None:
+        self.total += 1
+        if self.bar is not None:
+            self.bar.update(self.task, total=self.total)
+
+    def step(self, label: str) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=label[:40])
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def missing(ex: Exercise) -> dict[str, Any]:
+    return {"exercise": ex.slug, "status": "missing", "tests": [], "collect_errors": [],
+            "message": f"not submitted: no {ex.slug}/{ex.module}.py in the submission",
+            "duration": 0.0, "attempt": 0}
+
+
+def grade(subs: Sequence[Submission], opts: Options,
+          log: Callable[[str], None] = print) -> Summary:
+    started = time.monotonic()
+    opts.out.mkdir(parents=True, exist_ok=True)
+    box = sandbox.probe(opts.namespaces)
+    summary = Summary()
+    tests = tests_hash(opts.repo, opts.exercises)
+    cpus = sandbox.usable_cpus()
+    jobs = min(opts.jobs or len(cpus), len(cpus))
+    if opts.jobs and opts.jobs > len(cpus):
+        log(f"--jobs {opts.jobs} lowered to {len(cpus)}: one job per usable CPU keeps timing fair")
+    lock = threading.Lock()
+    pending: dict[str, int] = {}
+    results: dict[str, dict[str, dict[str, Any]]] = {}
+    first_runs: dict[tuple[str, str], dict[str, Any]] = {}
+    prints: dict[str, str] = {}
+    by_name = {s.student: s for s in subs}
+    scheduler = Scheduler(cpus, jobs)
+    queued: list[Job] = []
+    for sub in subs:
+        fp = fingerprint(sub, opts, tests)
+        if not opts.force and is_current(opts.out, sub.student, fp):
+            summary.skipped.append(sub.student)
+            continue
+        prints[sub.student] = fp
+        results[sub.student] = {}
+        pending[sub.student] = 0
+        for ex in opts.exercises:
+            module = sub.modules.get(ex.slug)
+            if module is None:
+                results[sub.student][ex.slug] = missing(ex)
+                continue
+            problem = syntax_error(ex, module)
+            if problem is not None:
+                results[sub.student][ex.slug] = {
+                    "exercise": ex.slug, "status": "error", "tests": [], "collect_errors": [],
+                    "message": f"{ex.slug}/{ex.module}.py does not compile: {problem}",
+                    "duration": 0.0, "attempt": 0}
+                continue
+            pending[sub.student] += 1
+            queued.append(Job(sub.student, ex, module))
+    # ordinary jobs first, whole-machine ones after: fewer waits for every CPU to be free
+    queued.sort(key=lambda j: j.exercise.slug in config.NEEDS_ALL_CPUS)
+    progress = _Progress(opts.progress, len(queued))
+
+    def finish(student: str) -> None:
+        sub = by_name[student]
+        exs = [results[student][ex.slug] for ex in opts.exercises]
+        for outcome in exs:
+            score(outcome, opts.points)
+        outputs.write_student(opts.out, sub, exs, fingerprint=prints[student],
+                              sandbox=box.describe(), exercises=opts.exercises)
+        summary.graded.append(student)
+
+    def work(job: Job, job_cpus: list[int]) -> None:
+        try:
+            run = sandbox.run_job(job.exercise, job.module, python=opts.python, repo=opts.repo,
+                                  limits=opts.limits, cpus=job_cpus, sandbox=box,
+                                  extra_env=opts.extra_env)
+            outcome = judge(job, run, opts.limits)
+        except Exception as exc:  # noqa: BLE001 - one job never stops the batch
+            outcome = {"exercise": job.exercise.slug, "status": "error", "tests": [],
+                       "collect_errors": [], "duration": 0.0, "attempt": job.attempt,
+                       "message": f"the grader could not run this exercise: {exc!r}"}
+        key = (job.student, job.exercise.slug)
+        done = False
+        with lock:
+            summary.jobs += 1
+            if job.attempt == 1 and opts.retry_timing and needs_rerun(outcome):
+                first_runs[key] = outcome
+                summary.reruns += 1
+                progress.grow()
+                scheduler.add(Job(job.student, job.exercise, job.module, attempt=2))
+            else:
+                if job.attempt == 2:
+                    outcome = merge_rerun(first_runs.pop(key), outcome)
+                results[job.student][job.exercise.slug] = outcome
+                pending[job.student] -= 1
+                done = pending[job.student] == 0
+            progress.step(f"{job.student} {job.exercise.number}")
+        if done:
+            try:
+                finish(job.student)
+            except Exception as exc:  # noqa: BLE001
+                log(f"{job.student}: could not write the results: {exc!r}")
+
+    try:
+        for student, count in pending.items():
+            if count == 0:
+                finish(student)
+        for job in queued:
+            scheduler.add(job)
+        scheduler.run(work)
+    except BaseException:
+        sandbox.kill_all()
+        raise
+    finally:
+        progress.stop()
+        sandbox.release(box)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def run_all(students: Sequence[str], out: Path) -> list[dict[str, Any]]:
+    """Every student's results.json in ``out`` (for the gradebook and the report)."""
+    found = []
+    for student in students:
+        with contextlib.suppress(OSError, ValueError):
+            found.append(json.loads((out / student / "results.json").read_text("utf-8")))
+    return found
+
+
+def cpu_count() -> int:
+    return len(sandbox.usable_cpus()) or os.cpu_count() or 1

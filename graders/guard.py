@@ -1,0 +1,165 @@
+"""Tamper check for graded runs: a pytest plugin loaded with ``-p`` before any submission code.
+
+The grader copies this file next to the pristine tests (as ``_grading_guard.py``)
+and runs ``pytest -p _grading_guard``. At configure time, before the submission
+is imported, it records the identity of the clocks and primitives the tests rely
+on; after every test and at the end of the session it checks them again. The
+verdict is added to the results file (``--results-json``) under ``"guard"``, and the
+file is signed (HMAC) with a key read from a pipe the grader opened, before the
+submission is imported: a results file forged by the submission has no valid
+signature. A run whose results carry no signed verdict is not trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import importlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+WATCHED = (
+    "time.perf_counter", "time.perf_counter_ns", "time.monotonic", "time.monotonic_ns",
+    "time.time", "time.sleep", "time.process_time", "time.thread_time",
+    "threading.Barrier", "threading.Thread", "threading.Event", "threading.Lock",
+    "threading.active_count", "threading.current_thread", "threading.get_ident",
+    "asyncio.sleep", "asyncio.gather", "asyncio.wait_for", "asyncio.create_task",
+    "asyncio.Barrier", "asyncio.get_running_loop", "asyncio.base_events.BaseEventLoop.time",
+    "os.getpid", "os.getppid", "os.cpu_count", "os.sched_getaffinity", "os._exit",
+    "resource.getrusage", "json.dumps", "json.dump",
+    "multiprocessing.cpu_count", "multiprocessing.Process",
+    "tests.support.report.explain", "tests.support.report.Reporter.pytest_runtest_makereport",
+    "tests.support.report.Reporter.pytest_sessionfinish", "tests.support.report.note_timing",
+    "tests.support.lesson.Catalogue.check", "tests.support.lesson.Catalogue.fail",
+    "tests.support.timing.call_with_deadline", "tests.support.timing.scale",
+    "tests.support.sync.Rendezvous", "tests.support.leaks.leftovers",
+    "_pytest.runner.call_and_report", "_pytest.runner.pytest_runtest_makereport",
+    "_pytest.reports.TestReport.from_item_and_call",
+)
+MODULES = ("time", "threading", "asyncio", "os", "resource", "json", "multiprocessing")
+
+
+def _take_key() -> bytes:
+    """The signing key, read once from the pipe the grader opened, before any submission code."""
+    fd = os.environ.pop("GRADING_KEY_FD", None)
+    if not fd:
+        return b""
+    try:
+        with os.fdopen(int(fd), "rb") as pipe:
+            return pipe.read()
+    except (OSError, ValueError):
+        return b""
+
+
+_SIGN = (_take_key(), hmac.new, hashlib.sha256, json.dumps)
+
+
+def sign(data: dict[str, Any], secret: tuple[Any, ...] = _SIGN) -> str:
+    key, new, digest, dumps = secret
+    payload = dumps(data, sort_keys=True, ensure_ascii=False).encode()
+    return str(new(key, payload, digest).hexdigest())
+
+
+def _resolve(dotted: str) -> Any:
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        name = ".".join(parts[:cut])
+        module = sys.modules.get(name)
+        if module is None:
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
+        obj: Any = module
+        for attr in parts[cut:]:
+            obj = getattr(obj, attr)
+        return getattr(obj, "__func__", obj)  # a classmethod gives a new bound method each time
+    raise LookupError(dotted)
+
+
+class Guard:
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.seen: dict[str, Any] = {}
+        self.modules = {name: sys.modules.get(name) for name in MODULES}
+        for dotted in WATCHED:
+            try:
+                self.seen[dotted] = _resolve(dotted)
+            except (LookupError, AttributeError):
+                continue
+        self.changed: list[str] = []
+        self.where = ""
+        self.session: pytest.Session | None = None
+
+    def check(self, where: str) -> None:
+        changed = []
+        for dotted, obj in self.seen.items():
+            try:
+                now = _resolve(dotted)
+            except (LookupError, AttributeError):
+                now = None
+            if now is not obj:
+                changed.append(dotted)
+        for name, module in self.modules.items():
+            if module is not None and sys.modules.get(name) is not module:
+                changed.append(f"sys.modules[{name!r}]")
+        fresh = [c for c in changed if c not in self.changed]
+        if fresh and not self.changed:
+            self.where = where
+            self.report()  # at once: a run that then hangs still tells what happened
+        self.changed += fresh
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Iterator[None]:
+        try:
+            return (yield)
+        finally:
+            self.check(item.nodeid)
+
+    def report(self) -> None:
+        path = self.config.getoption("results_json", None)
+        if path:
+            tamper = Path(path).with_suffix(".tamper")
+            tamper.write_text(self.where, encoding="utf-8")
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        self.check("import of the submission (collection)")
+        if self.changed:
+            session.shouldstop = "tampering detected: the tests are not run"
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_logfinish(self, nodeid: str) -> None:
+        if self.changed and self.session is not None:
+            self.session.shouldstop = "tampering detected"
+
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        self.session = session
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        self.check("end of the session")
+        path = self.config.getoption("results_json", None)
+        if not path:
+            return
+        target = Path(path)
+        data: dict[str, Any] = {}
+        try:
+            data = json.loads(target.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {"tests": [], "collect_errors": []}
+        data["guard"] = {"ok": not self.changed, "changed": self.changed, "where": self.where}
+        data["signature"] = sign(data)
+        tmp = target.with_suffix(".guard")
+        dumps = self.seen.get("json.dumps", json.dumps)  # the one captured before the submission
+        tmp.write_text(dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(Guard(config), "grading-guard")

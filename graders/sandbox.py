@@ -1,0 +1,417 @@
+"""Run one exercise's tests on one submitted module, confined (host side of ``jail.py``).
+
+Every job gets a temporary folder holding
+
+* ``repo/``: a pristine copy of ``tests/`` (conftest, support, the exercise's tests),
+  ``pyproject.toml`` (pytest configuration) and the tamper guard plugin;
+* ``root/exNN_slug/MODULE.py``: the submitted module, and nothing else;
+* ``tmp/`` and ``out/``: the only folders the job may write to (when mounts can be
+  made read-only); the results file has a random name in ``out/``.
+
+The job runs ``python -S jail.py spec.json`` under ``unshare --net --pid --fork
+--mount-proc --kill-child`` when that works (loopback-only network, a PID namespace
+that dies with the job, read-only mounts, no capabilities, a pids cgroup), in a new
+session with a clean environment, pinned to the CPUs it was given, with resource
+limits, a wall-clock timeout after which the whole process group is killed, and
+its output capped. ``Sandbox.describe()`` says which of these were in force.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+from . import config, guard
+from .engine import REPO, Exercise
+
+HERE = Path(__file__).resolve().parent
+JAIL = HERE / "jail.py"
+GUARD = HERE / "guard.py"
+GUARD_NAME = "_grading_guard"
+UNSHARE = ["--net", "--pid", "--fork", "--mount-proc", "--kill-child"]
+CGROUP_V1 = Path("/sys/fs/cgroup/pids")
+
+
+@dataclass
+class Limits:
+    timeout: float = config.TIMEOUT
+    memory: int = config.MEMORY
+    processes: int = config.PROCESSES
+    file_size: int = config.FILE_SIZE
+    open_files: int = config.OPEN_FILES
+    output: int = config.OUTPUT
+
+    def rlimits(self) -> dict[str, int]:
+        return {"cpu": int(self.timeout) + 5, "as": self.memory, "nproc": self.processes,
+                "fsize": self.file_size, "nofile": self.open_files, "core": 0}
+
+
+@dataclass
+class Sandbox:
+    """What confinement this machine allows (probed once)."""
+
+    unshare: list[str] | None  # command prefix, or None
+    cgroup: Path | None  # parent pids cgroup for the jobs, or None
+    root: bool
+    notes: list[str] = field(default_factory=list)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "network": "loopback only (new network namespace)" if self.unshare
+            else "host network (unshare unavailable: NOT isolated)",
+            "pid_namespace": bool(self.unshare),
+            "read_only_mounts": bool(self.unshare),
+            "capabilities_dropped": self.root,
+            "pids_cgroup": bool(self.cgroup),
+            "notes": list(self.notes),
+        }
+
+
+def _works(cmd: list[str]) -> bool:
+    try:
+        return subprocess.run(cmd, capture_output=True, timeout=20).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@cache
+def probe(allow_namespaces: bool = True) -> Sandbox:
+    notes: list[str] = []
+    root = hasattr(os, "geteuid") and os.geteuid() == 0
+    prefix: list[str] | None = None
+    tool = shutil.which("unshare")
+    if not allow_namespaces:
+        notes.append("namespaces disabled (--no-namespaces)")
+    elif tool is None:
+        notes.append("unshare not found: no network/PID isolation")
+    else:
+        variants = [[]] if root else [["--user", "--map-root-user"]]
+        if os.environ.get("GRADERS_USER_NAMESPACE"):  # how it runs unprivileged (tests)
+            variants = [["--user", "--map-root-user"]]
+        for extra in variants:
+            cmd = [tool, *extra, *UNSHARE]
+            if _works([*cmd, "true"]):
+                prefix = cmd
+                break
+        if prefix is None:
+            notes.append("unshare is present but not permitted here: no network/PID isolation")
+    cgroup: Path | None = None
+    if root and CGROUP_V1.is_dir():
+        base = CGROUP_V1 / "course-graders"  # shared by concurrent graders; jobs below it
+        try:
+            base.mkdir(exist_ok=True)
+            for stale in base.glob("job-*"):  # left by a grader that was killed: empty now
+                with contextlib.suppress(OSError):
+                    stale.rmdir()
+            cgroup = base
+        except OSError as exc:
+            notes.append(f"no pids cgroup ({exc.strerror}): the process cap is RLIMIT_NPROC only")
+    elif not root:
+        notes.append("not root: the process cap is RLIMIT_NPROC")
+    else:
+        notes.append("no cgroup v1 pids hierarchy: the process cap is RLIMIT_NPROC only")
+    return Sandbox(prefix, cgroup, root, notes)
+
+
+def release(sandbox: Sandbox) -> None:
+    """Remove the parent cgroup made by ``probe`` when no other grader uses it."""
+    if sandbox.cgroup is not None:
+        with contextlib.suppress(OSError):
+            sandbox.cgroup.rmdir()  # fails (and stays) while another grader has jobs in it
+
+
+def usable_cpus() -> list[int]:
+    try:
+        return sorted(os.sched_getaffinity(0))
+    except AttributeError:
+        return list(range(os.cpu_count() or 1))
+
+
+@dataclass
+class JobResult:
+    exercise: Exercise
+    cpus: list[int]
+    duration: float
+    returncode: int | None
+    timed_out: bool
+    data: dict[str, Any] | None  # the results file, None when the run did not write one
+    output: str
+    output_bytes: int
+    jail: dict[str, Any]
+    confinement: dict[str, Any]
+
+
+def pristine_copy(ex: Exercise, into: Path, repo: Path = REPO) -> Path:
+    """``into/repo``: the tests the job needs, copied from ``repo``, plus the guard plugin."""
+    target = into / "repo"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    (target / "tests").mkdir(parents=True)
+    for name in ("__init__.py", "conftest.py"):
+        shutil.copyfile(repo / "tests" / name, target / "tests" / name)
+    shutil.copytree(repo / "tests" / "support", target / "tests" / "support", ignore=ignore)
+    shutil.copytree(ex.tests(repo), target / "tests" / ex.slug, ignore=ignore)
+    shutil.copyfile(repo / "pyproject.toml", target / "pyproject.toml")
+    shutil.copyfile(GUARD, target / f"{GUARD_NAME}.py")
+    return target
+
+
+class _Drain(threading.Thread):
+    """Reads a pipe to its end, keeping only its head and tail."""
+
+    def __init__(self, pipe: IO[bytes], cap: int) -> None:
+        super().__init__(daemon=True, name="grader-drain")
+        self.pipe, self.half = pipe, max(1, cap // 2)
+        self.head = bytearray()
+        self.tail: deque[bytes] = deque()
+        self.tail_size = 0
+        self.total = 0
+
+    def run(self) -> None:
+        read = getattr(self.pipe, "read1", self.pipe.read)
+        while chunk := read(65536):
+            self.total += len(chunk)
+            room = self.half - len(self.head)
+            if room > 0:
+                self.head += chunk[:room]
+                chunk = chunk[room:]
+            if chunk:
+                self.tail.append(chunk)
+                self.tail_size += len(chunk)
+                while self.tail_size - len(self.tail[0]) >= self.half:
+                    self.tail_size -= len(self.tail.popleft())
+
+    def text(self) -> str:
+        tail = b"".join(self.tail)[-self.half:]
+        kept = len(self.head) + len(tail)
+        cut = self.total - kept
+        middle = f"\n[... {cut} bytes of output cut ...]\n" if cut > 0 else ""
+        return (bytes(self.head).decode("utf-8", "replace") + middle
+                + tail.decode("utf-8", "replace"))
+
+
+RUNNING: set[subprocess.Popen[bytes]] = set()
+_LOCK = threading.Lock()
+
+
+def kill_all() -> None:
+    """Kill every running job (the batch is being interrupted)."""
+    with _LOCK:
+        running = list(RUNNING)
+    for proc in running:
+        with contextlib.suppress(OSError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _kill_cgroup(path: Path) -> None:
+    for _ in range(100):
+        try:
+            pids = [int(p) for p in (path / "cgroup.procs").read_text().split()]
+        except OSError:
+            return
+        if not pids:
+            break
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.02)
+    for _ in range(50):
+        try:
+            path.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.05)
+
+
+def _sweep(token: str) -> int:
+    """Kill processes whose environment carries ``token`` (fallback without a PID namespace)."""
+    killed = 0
+    marker = f"GRADING_JOB={token}".encode()
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not entry.isdigit() or int(entry) == os.getpid():
+            continue
+        try:
+            environ = Path(f"/proc/{entry}/environ").read_bytes()
+        except OSError:
+            continue
+        if marker in environ.split(b"\0"):
+            with contextlib.suppress(OSError):
+                os.kill(int(entry), signal.SIGKILL)
+                killed += 1
+    return killed
+
+
+def _processes_of(uid: int) -> int:
+    count = 0
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            with contextlib.suppress(OSError):
+                if os.stat(f"/proc/{entry}").st_uid == uid:
+                    count += 1
+    return count
+
+
+def _relative(value: Any, ws: Path) -> Any:
+    """Paths inside the job's folder shown as the learner knows them (``ex01_threads/...``)."""
+    if isinstance(value, str):
+        for sub in ("root", "repo"):
+            value = value.replace(f"{ws / sub}/", "")
+        return value.replace(f"{ws}/", "")
+    if isinstance(value, list):
+        return [_relative(v, ws) for v in value]
+    if isinstance(value, dict):
+        return {k: _relative(v, ws) for k, v in value.items()}
+    return value
+
+
+def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: Path = REPO,
+            limits: Limits | None = None, cpus: list[int] | None = None,
+            sandbox: Sandbox | None = None, extra_env: dict[str, str] | None = None) -> JobResult:
+    """Run ``ex``'s pristine tests on ``module`` (the submitted ``MODULE.py``), confined."""
+    limits = limits or Limits()
+    sandbox = sandbox or probe()
+    cpus = cpus or usable_cpus()
+    token = os.urandom(12).hex()
+    with tempfile.TemporaryDirectory(prefix="grading-") as tmp:
+        ws = Path(tmp)
+        ws.chmod(0o700)
+        work = pristine_copy(ex, ws, repo)
+        (ws / "root" / ex.slug).mkdir(parents=True)
+        (ws / "root" / ex.slug / f"{ex.module}.py").write_bytes(module)
+        for name in ("tmp", "out"):
+            (ws / name).mkdir()
+        results = ws / "out" / f"{os.urandom(16).hex()}.json"
+        env = {
+            "PATH": os.pathsep.join([str(Path(python).parent), "/usr/local/bin", "/usr/bin",
+                                     "/bin"]),
+            "HOME": str(ws / "tmp"), "TMPDIR": str(ws / "tmp"), "LANG": "C.UTF-8",
+            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONNOUSERSITE": "1", "PYTHONUNBUFFERED": "1",
+            "EXERCISES_ROOT": str(ws / "root"), "GRADING_JOB": token,
+            **(extra_env or {}),
+        }
+        argv = [python, "-m", "pytest", f"tests/{ex.slug}", "-p", "no:cacheprovider",
+                "-p", GUARD_NAME, "-q", "--results-json", str(results)]
+        cgroup = None
+        if sandbox.cgroup is not None:
+            cgroup = sandbox.cgroup / f"job-{token}"
+            try:
+                sandbox.cgroup.mkdir(exist_ok=True)
+                cgroup.mkdir()
+                (cgroup / "pids.max").write_text(str(limits.processes))
+            except OSError:
+                cgroup = None
+        read_fd, write_fd = os.pipe()
+        key = os.urandom(32).hex().encode()
+        key_read, key_write = os.pipe()
+        os.write(key_write, key)
+        os.close(key_write)
+        env["GRADING_KEY_FD"] = str(key_read)
+        life_read, life_write = os.pipe()  # the job ends itself when this grader dies
+        rlimits = limits.rlimits()
+        if not sandbox.root:  # RLIMIT_NPROC counts every process of this user, not the job's
+            rlimits["nproc"] += _processes_of(os.getuid())
+        spec = {
+            "argv": argv, "env": env, "cwd": str(work), "rlimits": rlimits,
+            "netns": bool(sandbox.unshare), "mountns": bool(sandbox.unshare),
+            "writable": [str(ws / "tmp"), str(ws / "out")],
+            "cgroup": str(cgroup) if cgroup else None, "drop_caps": sandbox.root,
+            "report_fd": write_fd, "cpus": cpus, "key_fd": key_read,
+            "lifeline_fd": life_read,
+        }
+        (ws / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
+        cmd = [python, "-S", str(JAIL), str(ws / "spec.json")]
+        if sandbox.unshare:
+            cmd = [*sandbox.unshare, "--", *cmd]
+        start = time.monotonic()
+        timed_out = False
+        try:
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.STDOUT, start_new_session=True,
+                                    pass_fds=(write_fd, key_read, life_read), env=env,
+                                    cwd=str(work))
+        except BaseException:
+            os.close(life_write)
+            raise
+        finally:
+            os.close(write_fd)
+            os.close(key_read)
+            os.close(life_read)
+        with _LOCK:
+            RUNNING.add(proc)
+        assert proc.stdout is not None
+        drain = _Drain(proc.stdout, limits.output)
+        drain.start()
+        try:
+            proc.wait(timeout=limits.timeout)
+        except subprocess.TimeoutExpired:
+            timed_out = True
+        finally:
+            with contextlib.suppress(OSError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            os.close(life_write)
+            with _LOCK:
+                RUNNING.discard(proc)
+            if cgroup is not None:
+                _kill_cgroup(cgroup)
+            swept = 0 if sandbox.unshare else _sweep(token)
+        duration = time.monotonic() - start
+        drain.join(5)
+        with os.fdopen(read_fd, "rb") as pipe:
+            os.set_blocking(pipe.fileno(), False)
+            try:
+                raw = pipe.read() or b""
+            except OSError:
+                raw = b""
+        jail: dict[str, Any] = {}
+        with contextlib.suppress(ValueError):
+            jail = json.loads(raw.decode("utf-8", "replace").strip() or "{}")
+        if swept:
+            jail["left_running"] = swept
+        data: dict[str, Any] | None = None
+        if results.is_file():
+            with contextlib.suppress(OSError, ValueError):
+                loaded = json.loads(results.read_text(encoding="utf-8"))
+                if isinstance(loaded, dict):
+                    signature = loaded.pop("signature", None)
+                    good = guard.sign(loaded, (key, hmac.new, hashlib.sha256, json.dumps))
+                    loaded["signed"] = isinstance(signature, str) and hmac.compare_digest(
+                        signature, good)
+                    data = _relative(loaded, ws)
+        tamper = results.with_suffix(".tamper")
+        if tamper.is_file():
+            data = data if data is not None else {"tests": [], "collect_errors": []}
+            data["tamper_seen"] = tamper.read_text(encoding="utf-8", errors="replace")[:200]
+        output = _relative(drain.text(), ws)
+    confinement = sandbox.describe()
+    confinement["cpus"] = cpus
+    confinement["limits"] = {"timeout_s": limits.timeout, **limits.rlimits()}
+    if jail:  # what the launcher actually achieved, over what the machine allows
+        if sandbox.unshare and jail.get("interfaces") != ["lo"]:
+            confinement["network"] = f"NOT isolated: interfaces {jail.get('interfaces')}"
+        confinement["read_only_mounts"] = bool(jail.get("read_only"))
+        confinement["pids_cgroup"] = "cgroup" in jail
+        confinement["interfaces"] = jail.get("interfaces")
+        confinement["sys_class_net"] = jail.get("sys_class_net")
+        confinement["default_route"] = jail.get("default_route")
+        confinement["read_only"] = jail.get("read_only")
+        confinement["cgroup"] = jail.get("cgroup")
+        confinement["notes"] = confinement["notes"] + list(jail.get("notes", []))
+    return JobResult(ex, cpus, duration, proc.returncode, timed_out, data, output,
+                     drain.total, jail, confinement)

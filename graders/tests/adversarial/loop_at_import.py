@@ -1,0 +1,4 @@
+# An endless loop while the module is imported.
+# expect: did not finish
+while True:
+    pass

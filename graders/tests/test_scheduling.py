@@ -1,0 +1,103 @@
+"""Whole-machine exercises and timing re-runs, end to end, on a synthetic course.
+
+A temporary copy of the repository gets two made-up exercises: ``ex02_processes``
+(ordinary: one pinned CPU) and ``ex03_fib_parallel`` (listed in NEEDS_ALL_CPUS:
+every CPU, alone), whose only test fails with a timing-sensitive message when the
+submitted ``fast()`` says so.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from graders import batch, config, sandbox
+from graders.engine import exercises
+from graders.submissions import discover
+from tests.support.roots import REPO
+
+from .conftest import put
+
+pytestmark = pytest.mark.timeout(600)
+
+MESSAGES = '''
+from tests.support.lesson import Catalogue
+from tests.support.messages import COMMON
+
+MSG = Catalogue("{slug}", {{"too_slow": {{"en": "took {{t}} s", "ar": "استغرق {{t}} ث"}}}},
+                parent=COMMON, timing_keys=("too_slow",))
+'''
+TEST = '''
+import os
+
+import pytest
+
+from {slug} import {module} as mod
+from tests.support.report import note_timing
+
+from .messages import MSG
+
+
+@pytest.mark.task(1, "speed")
+def test_speed():
+    """the CPUs it was given, and a wall-clock verdict"""
+    cpus = len(os.sched_getaffinity(0))
+    ok = mod.fast()
+    note_timing("cpus given", cpus, 1.0, ok)
+    MSG.check(ok, "too_slow", t=cpus)
+'''
+
+
+def _course(root: Path) -> Path:
+    (root / "tests").mkdir(parents=True)
+    for name in ("__init__.py", "conftest.py"):
+        shutil.copyfile(REPO / "tests" / name, root / "tests" / name)
+    shutil.copytree(REPO / "tests" / "support", root / "tests" / "support",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(REPO / "pyproject.toml", root / "pyproject.toml")
+    for slug, module in (("ex02_processes", "processes"), ("ex03_fib_parallel", "fib_parallel")):
+        put(root / "exercises", "def fast():\n    raise NotImplementedError\n",
+            f"{slug}/{module}.py")
+        put(root / "tests", "", f"{slug}/__init__.py")
+        put(root / "tests", textwrap.dedent(MESSAGES.format(slug=slug)), f"{slug}/messages.py")
+        put(root / "tests", textwrap.dedent(TEST.format(slug=slug, module=module)),
+            f"{slug}/test_{slug}.py")
+    return root
+
+
+def test_whole_machine_exercises_and_timing_reruns(tmp_path: Path) -> None:
+    course = _course(tmp_path / "course")
+    exs = list(exercises(course))
+    assert [e.slug for e in exs] == ["ex02_processes", "ex03_fib_parallel"]
+    assert "ex03_fib_parallel" in config.NEEDS_ALL_CPUS
+    subs = tmp_path / "subs"
+    for student, fast in (("quick", True), ("slow", False)):
+        put(subs / student, f"def fast():\n    return {fast}\n", "ex02_processes/processes.py")
+        put(subs / student, f"def fast():\n    return {fast}\n",
+            "ex03_fib_parallel/fib_parallel.py")
+    found, _ = discover(subs, exs)
+    out = tmp_path / "out"
+    opts = batch.Options(out=out, exercises=exs, repo=course, progress=False,
+                         limits=sandbox.Limits(timeout=60))
+    summary = batch.grade(found, opts)
+    assert summary.reruns == 2  # slow's two exercises, once each
+    cpus = sandbox.usable_cpus()
+    by = {r["student"]: r for r in batch.run_all(["quick", "slow"], out)}
+    quick = {e["exercise"]: e for e in by["quick"]["exercises"]}
+    assert quick["ex02_processes"]["cpus"] != cpus or len(cpus) == 1
+    assert len(quick["ex02_processes"]["cpus"]) == 1
+    assert quick["ex03_fib_parallel"]["cpus"] == cpus
+    assert by["quick"]["score"] == 20
+    assert [e["runs"] for e in quick.values()] == [1, 1]
+    slow = {t["exercise"]: t for t in by["slow"]["tests"]}
+    for slug in ("ex02_processes", "ex03_fib_parallel"):
+        test = slow[slug]
+        assert test["status"] == "fail"
+        assert "failed again" in test["rerun"]
+        assert [m["run"] for m in test["timing"]] == [1, 2]
+        want = len(cpus) if slug == "ex03_fib_parallel" else 1
+        assert [m["measured"] for m in test["timing"]] == [want, want]
+    assert by["slow"]["score"] == 0

@@ -1,0 +1,121 @@
+"""Pieces of the batch: fair scheduling, timing re-runs, scores, syntax messages, zips."""
+
+from __future__ import annotations
+
+import threading
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from graders import batch, config
+from graders.engine import Exercise
+from graders.submissions import discover
+
+from .conftest import SOLUTION, put
+
+ORDINARY = Exercise("ex01_threads", "threads")
+WHOLE = Exercise("ex03_fib_parallel", "fib_parallel")
+
+
+def test_jobs_never_share_a_cpu_and_whole_machine_jobs_run_alone() -> None:
+    assert WHOLE.slug in config.NEEDS_ALL_CPUS
+    scheduler = batch.Scheduler([0, 1, 2, 3], jobs=4)
+    lock = threading.Lock()
+    running: list[tuple[str, list[int]]] = []
+    seen: list[str] = []
+    wrong: list[str] = []
+
+    def work(job: batch.Job, cpus: list[int]) -> None:
+        with lock:
+            for other, theirs in running:
+                if job.exercise is WHOLE or other == WHOLE.slug:
+                    wrong.append(f"{job.student} shared the machine with {other}")
+                if set(cpus) & set(theirs):
+                    wrong.append(f"{job.student}: two jobs on one CPU")
+            if len(cpus) != (4 if job.exercise is WHOLE else 1):
+                wrong.append(f"{job.student} got CPUs {cpus}")
+            running.append((job.exercise.slug, cpus))
+        time.sleep(0.02)
+        with lock:
+            running.remove((job.exercise.slug, cpus))
+            seen.append(job.student)
+
+    for i in range(12):
+        scheduler.add(batch.Job(f"s{i}", WHOLE if i % 4 == 0 else ORDINARY, b""))
+    scheduler.run(work)
+    assert wrong == []
+    assert sorted(seen) == sorted(f"s{i}" for i in range(12))
+
+
+def _outcome(status: str, measured: float, ok: bool) -> dict[str, Any]:
+    return {"exercise": "ex01_threads", "status": "fail" if status == "fail" else "pass",
+            "duration": 1.0, "tests": [
+                {"nodeid": "a", "name": "fast", "task_id": 1, "status": status,
+                 "message": "took too long" if status == "fail" else "", "key": "slow",
+                 "timing_sensitive": True, "timing": [{"what": "wall", "measured": measured,
+                                                       "allowance": 1.0,
+                                                       "verdict": "pass" if ok else "fail"}]},
+                {"nodeid": "b", "name": "other", "task_id": 2, "status": "pass", "message": "",
+                 "key": "", "timing_sensitive": False, "timing": []}]}
+
+
+def test_a_timing_failure_counts_only_if_it_fails_again() -> None:
+    first = _outcome("fail", 1.5, ok=False)
+    assert batch.needs_rerun(first)
+    passed = batch.merge_rerun(first, _outcome("pass", 0.5, ok=True))
+    assert passed["status"] == "pass"
+    test = passed["tests"][0]
+    assert [m["run"] for m in test["timing"]] == [1, 2]
+    assert "passed on a second run" in test["rerun"]
+    failed = batch.merge_rerun(first, _outcome("fail", 1.4, ok=False))
+    assert failed["status"] == "fail"
+    assert "failed again" in failed["tests"][0]["rerun"]
+    scored = batch.score(failed, config.Points())
+    assert scored["score"] == 5.0
+
+
+def test_syntax_error_message() -> None:
+    msg = batch.syntax_error(ORDINARY, b"x = 1\ndef f(:\n    pass\n")
+    assert msg is not None
+    assert msg.startswith("SyntaxError: ")
+    assert "(ex01_threads/threads.py, line 2)" in msg
+
+
+def test_zip_with_a_top_folder_and_planted_files(tmp_path: Path) -> None:
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    with zipfile.ZipFile(subs / "Jo Smith.zip", "w") as z:
+        z.write(SOLUTION, "work/ex01_threads/threads.py")
+        z.writestr("work/conftest.py", "raise SystemExit\n")
+        z.writestr("../../evil.py", "x = 1\n")
+    put(subs / "kim", "x = 1\n", "README.md")
+    (subs / "notes.txt").write_text("hello")
+    found, notes = discover(subs, [ORDINARY])
+    by = {s.student: s for s in found}
+    assert by["Jo_Smith"].modules["ex01_threads"] == SOLUTION.read_bytes()
+    assert any("conftest.py" in n for n in by["Jo_Smith"].notes)
+    assert by["kim"].modules == {}
+    assert any("notes.txt" in n for n in notes)
+
+
+def test_output_is_capped_to_its_head_and_tail() -> None:
+    import subprocess
+    import sys
+
+    from graders.sandbox import _Drain
+
+    code = "import os\nos.write(1, b'HEAD')\nfor _ in range(64): os.write(1, b'x' * 65536)\n" \
+           "os.write(1, b'TAIL')\n"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    drain = _Drain(proc.stdout, 4096)
+    drain.start()
+    proc.wait(30)
+    drain.join(30)
+    text = drain.text()
+    assert drain.total == 8 + 64 * 65536
+    assert text.startswith("HEAD")
+    assert text.endswith("TAIL")
+    assert "bytes of output cut" in text
+    assert len(text) < 4096 + 100
