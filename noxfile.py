@@ -118,8 +118,7 @@ def check(session: nox.Session) -> None:
 
 @nox.session(python=SUPPORTED)
 def solutions(session: nox.Session) -> None:
-    """Run every exercise's tests against solutions/ on each supported Python
-    (-- tests/exNN_slug for a subset)."""
+    """Every exercise's tests against solutions/ on this Python (-- tests/exNN for some)."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "test"))
     paths = session.posargs or [str(e.tests()) for e in EXERCISES]
     session.run("python", "-m", "pytest", *paths, "-q",
@@ -136,8 +135,10 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(python=False)
 def tests(session: nox.Session) -> None:
-    """The repository's own check: meta-tests (solutions pass, stubs and counterexamples
-    fail with their messages, graders work) and lint."""
+    """The repository's own check: meta-tests, graders' tests and lint.
+
+    Meta-tests: solutions pass, stubs and counterexamples fail with their messages.
+    """
     python = dev_python(session)
     paths = [p for p in ("tests/meta", "graders/tests") if (ROOT / p).is_dir()]
     # pytest exits with 5 when it collected nothing: that must never pass as green.
@@ -159,3 +160,10 @@ def bench(session: nox.Session) -> None:
     course_python(session)
     session.run(sys.executable, "-m", "graders.bench_check", "--nox-python", sys.executable,
                 *session.posargs, env={"PYTHONPATH": str(ROOT)})
+
+
+@nox.session(name="bench-grade", python=False)
+def bench_grade(session: nox.Session) -> None:
+    """Benchmark: grading throughput on mixed submissions (-- -n 100 --jobs 2)."""
+    python = dev_python(session)
+    session.run(python, "-m", "graders.bench", *session.posargs, env={"PYTHONPATH": str(ROOT)})
