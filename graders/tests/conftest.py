@@ -27,9 +27,10 @@ def put(folder: Path, text: str | bytes, rel: str = "ex01_threads/threads.py") -
     return path
 
 
-def grader(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def grader(*args: str | Path, timeout: float = 300,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "graders", *map(str, args)], cwd=REPO,
-                          capture_output=True, text=True, timeout=timeout)
+                          capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def results(out: Path, student: str) -> dict[str, Any]:

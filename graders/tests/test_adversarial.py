@@ -76,9 +76,11 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("out")
     build(subs)
     before = _tests_digest()
-    proc = grader("grade", subs, "--out", out, "--timeout", "20", "--memory", "1024",
-                  "--no-progress")
-    return {"proc": proc, "out": out, "tests_before": before}
+    # A temporary folder of its own: other tests may be grading at the same time.
+    tmp = tmp_path_factory.mktemp("tmp")
+    proc = grader("grade", subs, "--out", out, "--exercises", "ex01", "--timeout", "20",
+                  "--memory", "1024", "--no-progress", env={**os.environ, "TMPDIR": str(tmp)})
+    return {"proc": proc, "out": out, "tests_before": before, "tmp": tmp}
 
 
 def test_the_batch_runs_to_the_end(batch: dict[str, Any]) -> None:
@@ -170,4 +172,4 @@ def test_feedback_is_written(batch: dict[str, Any]) -> None:
 
 def test_no_temporary_folders_left(batch: dict[str, Any]) -> None:
     assert shutil.which("true")  # the batch fixture ran; its job folders are removed
-    assert not list(Path(os.environ.get("TMPDIR", "/tmp")).glob("grading-*/spec.json"))
+    assert not list(batch["tmp"].glob("grading-*/spec.json"))

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.timeout(600)
 
 def test_gradescope_autograder(tmp_path: Path) -> None:
     bundle = tmp_path / "autograder.zip"
-    proc = grader("gradescope", "--out", bundle, "--timeout", "30")
+    proc = grader("gradescope", "--out", bundle, "--exercises", "ex01", "--timeout", "30")
     assert proc.returncode == 0, proc.stderr
     root = tmp_path / "autograder"
     with zipfile.ZipFile(bundle) as z:
@@ -71,6 +71,7 @@ def test_github_classroom_workflow(tmp_path: Path) -> None:
     shutil.copyfile(REPO / "pyproject.toml", clone / "pyproject.toml")
     shutil.copytree(REPO / "exercises", clone / "exercises")
     proc = subprocess.run([sys.executable, "-m", "graders", "classroom", "--dest", str(clone),
+                           "--exercises", "ex01",
                            "--timeout", "30"], cwd=clone, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     workflow = (clone / ".github" / "workflows" / "classroom.yml").read_text()
@@ -105,7 +106,8 @@ def test_github_classroom_with_the_course_repository(tmp_path: Path) -> None:
         shutil.copytree(REPO / "exercises", target / "exercises")
     put(repo, "def test_nothing():\n    pass\n", "tests/ex01_threads/test_threads.py")
     proc = subprocess.run([sys.executable, "-m", "graders", "classroom", "--dest", str(repo),
-                           "--timeout", "30", "--course-repo", "teacher/course@v1"],
+                           "--exercises", "ex01", "--timeout", "30",
+                           "--course-repo", "teacher/course@v1"],
                           cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     workflow = (repo / ".github" / "workflows" / "classroom.yml").read_text()
