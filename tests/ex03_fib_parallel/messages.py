@@ -36,11 +36,12 @@ MSG = Catalogue(
         },
         "ignores_workers": {
             "en": "fibs_parallel({numbers}, workers=1): several worker processes were computing "
-            "together in {share:.0%} of the {window:.1f} s windows; workers=1 means one at a "
-            "time. Pass `workers` to the pool.",
-            "ar": "fibs_parallel({numbers}, workers=1): كانت عدة عمليات عاملة تحسب معًا في "
-            "{share:.0%} من النوافذ الزمنية ({window:.1f} ثانية)؛ وworkers=1 تعني عملية واحدة في "
-            "كل مرة. مرّر `workers` إلى المجمّع.",
+            "together (in {share:.0%} of the {window:.1f} s windows; their busy periods "
+            "overlapped by {span:.0%}); workers=1 means one at a time. Pass `workers` to the "
+            "pool.",
+            "ar": "fibs_parallel({numbers}, workers=1): كانت عدة عمليات عاملة تحسب معًا (في "
+            "{share:.0%} من النوافذ الزمنية البالغة {window:.1f} ثانية؛ وتداخلت فترات عملها بنسبة "
+            "{span:.0%})؛ وworkers=1 تعني عملية واحدة في كل مرة. مرّر `workers` إلى المجمّع.",
         },
         "no_speedup": {
             "en": "fibs_parallel took {parallel:.2f} s and fibs_sequential {sequential:.2f} s on "

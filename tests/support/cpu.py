@@ -40,11 +40,28 @@ class CpuReport:
     peak_busy: int = 0  # most workers busy within one window
     busy_windows: int = 0  # windows in which at least one worker was busy
     overlap_windows: int = 0  # windows in which at least two workers were busy
+    spans: dict[int, tuple[float, float]] = field(default_factory=dict)  # first..last busy
 
     @property
     def overlap(self) -> float:
         """Share of the busy windows in which two or more workers were computing."""
         return self.overlap_windows / self.busy_windows if self.busy_windows else 0.0
+
+    def span_overlap(self) -> float:
+        """The largest share of a worker's busy span that another worker's span covered.
+
+        Needs no CPU-rate resolution, so it holds however starved the workers are:
+        processes run one after another have (nearly) disjoint spans, while two pool
+        workers sharing the numbers overlap almost completely.
+        """
+        best = 0.0
+        spans = [s for s in self.spans.values() if s[1] > s[0]]
+        for i, (a0, a1) in enumerate(spans):
+            for b0, b1 in spans[i + 1:]:
+                shared = min(a1, b1) - max(a0, b0)
+                if shared > 0:
+                    best = max(best, shared / min(a1 - a0, b1 - b0))
+        return best
 
     def together(self, min_windows: int = 3, min_share: float = 0.5) -> bool:
         """Workers computed at the same time for a good part of the call, not just once
@@ -114,6 +131,7 @@ def analyse(history: list[tuple[float, dict[int, float]]], base_window: float,
             last[pid] = max(cpu, last.get(pid, 0.0))
     report.child_cpu = sum(last.values())
     report.pids = {p for p, cpu in last.items() if cpu > 0}
+    report.spans = {p: (first_busy[p], last_busy[p]) for p in first_busy}
     # Each worker's usual CPU rate while it was working (1.0 = a whole CPU).
     rates = {}
     for pid in report.pids:
@@ -130,7 +148,7 @@ def analyse(history: list[tuple[float, dict[int, float]]], base_window: float,
 
     slowest = min(rates.values())
     # Long enough for every worker to collect a few ticks, however busy the machine is.
-    window = min(0.5, max(base_window, 4 * TICK / slowest))
+    window = min(1.0, max(base_window, 4 * TICK / slowest))
     report.window = window
     for i, (t, reading) in enumerate(history):
         j = i
