@@ -30,6 +30,7 @@ DEADLINE = 60.0
 WINDOW = 0.1  # seconds: "at the same time" means within one window
 RATIO_LIMIT = 0.75  # parallel / sequential wall time with 2+ CPUs
 FAIR_SHARE = 0.8  # below this share of their CPUs, the machine is too busy to judge
+AMBIGUOUS = 0.1  # workers one at a time overlap in fewer windows than this (hand-overs)
 
 
 def reference_fib(n: int) -> int:
@@ -55,6 +56,15 @@ def fibs_parallel(numbers: Sequence[int], workers: int | None) -> tuple[list[int
     with sample_children(window=WINDOW) as report:
         got = call_with_deadline(mod.fibs_parallel, list(numbers), workers, seconds=DEADLINE,
                                  call="fibs_parallel")
+    return got, report
+
+
+def measure_parallel(numbers: Sequence[int], workers: int | None) -> tuple[list[int], CpuReport]:
+    """Like ``fibs_parallel``, but a measurement that a burst of load made ambiguous (some
+    windows with two workers busy, yet fewer than half) is taken once more."""
+    got, report = fibs_parallel(numbers, workers)
+    if report.child_cpu >= 0.1 and not report.together() and report.overlap >= AMBIGUOUS:
+        got, report = fibs_parallel(numbers, workers)
     return got, report
 
 
@@ -100,7 +110,7 @@ def test_empty_input() -> None:
 def test_two_workers_compute_at_the_same_time() -> None:
     """with workers=2, two child processes are computing at the same time"""
     numbers = [n_taking(0.25)] * 4
-    got, report = fibs_parallel(numbers, 2)
+    got, report = measure_parallel(numbers, 2)
     check_parallel(numbers, 2, report)
     check_values(numbers, 2, got)
 
@@ -109,7 +119,7 @@ def test_two_workers_compute_at_the_same_time() -> None:
 def test_default_workers_use_the_usable_cpus() -> None:
     """with workers=None, as many processes compute at once as there are usable CPUs"""
     numbers = [n_taking(0.25)] * 4
-    got, report = fibs_parallel(numbers, None)
+    got, report = measure_parallel(numbers, None)
     if usable_cpus() >= 2:
         check_parallel(numbers, None, report)
     check_values(numbers, None, got)
@@ -145,17 +155,21 @@ def test_speedup_over_sequential() -> None:
     start = time.perf_counter()
     got, report = fibs_parallel(numbers, workers)
     parallel = time.perf_counter() - start
-    check_parallel(numbers, workers, report)
     check_values(numbers, workers, got)
+    MSG.check(report.child_cpu >= 0.1, "no_child_cpu", numbers=list(numbers),
+              workers=workers, child=report.child_cpu, parent=report.parent_cpu)
     ratio = parallel / sequential
     share = report.child_cpu / (parallel * workers)
     ok = ratio <= RATIO_LIMIT
     note_timing("parallel/sequential wall time", ratio, RATIO_LIMIT, ok)
-    if not ok and share < FAIR_SHARE:
+    if ok:
+        return
+    if report.overlap < AMBIGUOUS:  # clearly one at a time: that explains the missing speed-up
+        check_parallel(numbers, workers, report)
+    if share < FAIR_SHARE:
         pytest.skip(f"the machine is too busy to measure a speed-up: the workers got only "
-                    f"{share:.0%} of {workers} CPUs (ratio {ratio:.2f}); the evidence of "
-                    "task 2 passed")
-    MSG.check(ok, "no_speedup", parallel=parallel, sequential=sequential, numbers=numbers,
-              ratio=ratio, limit=RATIO_LIMIT, cpus=cpus, share=share)
-
-
+                    f"{share:.0%} of {workers} CPUs (ratio {ratio:.2f}); task 2 judges "
+                    "whether they computed at the same time")
+    check_parallel(numbers, workers, report)
+    MSG.fail("no_speedup", parallel=parallel, sequential=sequential, numbers=numbers,
+             ratio=ratio, limit=RATIO_LIMIT, cpus=cpus, share=share)
