@@ -13,6 +13,12 @@ functions look names up in the copy, with the wrong helper put in::
     echo_all = variant(_reference, _send=_send).echo_all
 
 The reference module itself is left unchanged.
+
+When the tests replace a module attribute (``monkeypatch.setattr(mod, "pause", ...)``),
+the reference's functions must look names up in the counterexample module itself:
+``adopt(_reference, globals())`` at the end of the counterexample fills in every name
+it did not define, with functions that look their names up in the counterexample.
+(Methods of classes are not re-homed: subclass the class and override them instead.)
 """
 
 from __future__ import annotations
@@ -33,6 +39,16 @@ def variant(reference: types.ModuleType, **replacements: Any) -> types.ModuleTyp
     return copy
 
 
+def adopt(reference: types.ModuleType, namespace: dict[str, Any]) -> None:
+    """Put into ``namespace`` every name of ``reference`` it does not define itself."""
+    for name, value in vars(reference).items():
+        if name.startswith("__") or (name in namespace and namespace[name] is not value):
+            continue  # a module dunder, or a name the counterexample defines itself
+        if isinstance(value, types.FunctionType) and value.__globals__ is vars(reference):
+            value = _rehomed(value, namespace)
+        namespace[name] = value
+
+
 def _rehomed(func: types.FunctionType, namespace: dict[str, Any]) -> types.FunctionType:
     """``func`` with the same code, defaults and metadata, looking globals up in ``namespace``."""
     new = types.FunctionType(
@@ -43,4 +59,6 @@ def _rehomed(func: types.FunctionType, namespace: dict[str, Any]) -> types.Funct
     new.__doc__ = func.__doc__
     new.__annotations__ = dict(func.__annotations__)
     new.__dict__.update(func.__dict__)
+    # pickle (process pools) finds a function by module and name: the module it now lives in.
+    new.__module__ = namespace.get("__name__", func.__module__)
     return new
