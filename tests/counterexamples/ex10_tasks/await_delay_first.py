@@ -10,10 +10,9 @@ from solutions.ex10_tasks.tasks import delay
 
 async def count_while_waiting(seconds: float, tick: float) -> int:
     waiting = asyncio.create_task(delay(seconds))
-    await waiting
+    await waiting  # the delay is over before the first tick
     ticks = 0
-    while not waiting.done():
+    while not waiting.done():  # already done: no tick ever runs
         await asyncio.sleep(tick)
         ticks += 1
-    await waiting
     return ticks
