@@ -14,7 +14,8 @@ import urllib.request
 from collections.abc import Sequence
 
 
-def _fetch_one(url: str, timeout: float) -> int:
+def _status(url: str, timeout: float) -> int:
+    """GET ``url`` and return the status code of the answer, whatever it is."""
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             return int(response.status)
@@ -22,6 +23,12 @@ def _fetch_one(url: str, timeout: float) -> int:
         # 4xx/5xx arrive as an exception, but they are answers: the code is the result.
         with error:
             return error.code
+
+
+def _fetch_one(url: str, timeout: float) -> int:
+    """``_status``, but a request that got no answer fails with an error naming the URL."""
+    try:
+        return _status(url, timeout)
     except OSError as error:  # URLError, refused, timed out...: say which URL failed
         reason = getattr(error, "reason", error)
         raise OSError(f"could not fetch {url}: {reason}") from error

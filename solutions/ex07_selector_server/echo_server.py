@@ -64,13 +64,7 @@ class EchoServer:
             while not self._stop.is_set():
                 # The only place this thread waits; no timeout needed thanks to the wake-up.
                 for key, mask in self._selector.select():
-                    if key.data == "accept":
-                        self._accept()
-                    elif key.data == "wake":
-                        with contextlib.suppress(BlockingIOError):
-                            self._wake_r.recv(64)
-                    else:
-                        self._serve(key.data, mask)
+                    self._dispatch(key, mask)
         finally:
             self._close_all()
             self._done.set()
@@ -86,6 +80,16 @@ class EchoServer:
         self._done.wait(5)
 
     # -- the handlers ------------------------------------------------------------------------
+    def _dispatch(self, key: selectors.SelectorKey, mask: int) -> None:
+        """Hand one ready socket to its handler: the listener, the wake-up pipe or a client."""
+        if key.data == "accept":
+            self._accept()
+        elif key.data == "wake":
+            with contextlib.suppress(BlockingIOError):
+                self._wake_r.recv(64)
+        else:
+            self._serve(key.data, mask)
+
     def _accept(self) -> None:
         try:
             sock, _ = self._listener.accept()
@@ -110,6 +114,10 @@ class EchoServer:
         except OSError:  # reset by the peer: forget this client, keep serving the others
             self._drop(client)
             return
+        self._received(client, data)
+
+    def _received(self, client: _Client, data: bytes) -> None:
+        """Buffer what arrived and echo it; empty ``data`` means the client stopped sending."""
         if not data:
             client.reading = False  # the client is done sending; finish writing, then close
             if not client.outbox:

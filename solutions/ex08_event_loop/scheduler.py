@@ -140,10 +140,13 @@ class Scheduler:
             request = task.gen.send(None)
         except StopIteration as stop:
             task._finish(result=stop.value)
-            return
         except Exception as exc:  # one task's failure must not stop the others
             task._finish(exception=exc)
-            return
+        else:
+            self._file(task, request, selector)
+
+    def _file(self, task: Task, request: Any, selector: selectors.BaseSelector) -> None:
+        """Put a task that has just yielded ``request`` where it waits for it."""
         if request is None:
             self.ready.append(task)
         elif isinstance(request, Sleep):
@@ -172,12 +175,18 @@ class Scheduler:
         if self.timers:
             timeout = max(0.0, self.timers[0][0] - self.clock())
         if self.waiting:
-            # The selector waits for sockets and for the next deadline at the same time.
-            for key, events in selector.select(timeout):
-                self._wake_io(selector, key.fileobj, events)  # type: ignore[arg-type]
+            self._poll(selector, timeout)
         elif timeout is not None and timeout > 0:
             self.idle(timeout)
-        # Wake every sleeper whose deadline has passed, earliest first.
+        self._wake_sleepers()
+
+    def _poll(self, selector: selectors.BaseSelector, timeout: float | None) -> None:
+        """Wait for sockets and for the next deadline at the same time, in the selector."""
+        for key, events in selector.select(timeout):
+            self._wake_io(selector, key.fileobj, events)  # type: ignore[arg-type]
+
+    def _wake_sleepers(self) -> None:
+        """Make ready every sleeper whose deadline has passed, earliest first."""
         now = self.clock()
         while self.timers and self.timers[0][0] <= now:
             _, _, task = heapq.heappop(self.timers)

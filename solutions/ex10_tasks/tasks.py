@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -52,10 +52,15 @@ async def run_concurrently(aws: Iterable[Awaitable[T]]) -> list[T]:
     except BaseException:
         # ... but leaves the others running: cancel them and wait until each has
         # run its cleanup (finally blocks), then let the first exception go on.
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await _cancel_and_wait(tasks)
         raise
+
+
+async def _cancel_and_wait(tasks: Sequence[asyncio.Future[Any]]) -> None:
+    """Cancel every task, then wait until each one has finished cancelling."""
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def count_while_waiting(seconds: float, tick: float) -> int:

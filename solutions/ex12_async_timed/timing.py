@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Awaitable, Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -43,19 +43,31 @@ def async_timed(
         # functools.wraps copies __name__, __doc__... and sets __wrapped__.
         @functools.wraps(func)
         async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            name = getattr(func, "__name__", repr(func))
-            log(f"starting {name} with args {args} {kwargs}")
-            # A local variable: every call has its own start, overlapping calls too.
-            start = clock()
-            try:
-                return await func(*args, **kwargs)
-            finally:
-                # finally: a call that raises is timed and logged as well.
-                elapsed = clock() - start
-                timings.append(elapsed)
-                log(f"finished {name} in {elapsed:.4f} second(s)")
+            return await _timed_call(func, args, kwargs, clock, log, timings)
 
         wrapper.timings = timings  # type: ignore[attr-defined]
         return wrapper
 
     return decorate
+
+
+async def _timed_call(
+    func: Callable[..., Awaitable[R]],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    clock: Callable[[], float],
+    log: Callable[[str], None],
+    timings: list[float],
+) -> R:
+    """Await one call of ``func``: log its start and end, append how long it took."""
+    name = getattr(func, "__name__", repr(func))
+    log(f"starting {name} with args {args} {kwargs}")
+    # A local variable: every call has its own start, overlapping calls too.
+    start = clock()
+    try:
+        return await func(*args, **kwargs)
+    finally:
+        # finally: a call that raises is timed and logged as well.
+        elapsed = clock() - start
+        timings.append(elapsed)
+        log(f"finished {name} in {elapsed:.4f} second(s)")

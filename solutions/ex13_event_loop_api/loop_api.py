@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -35,12 +35,18 @@ def run_in_new_loop(coro: Coroutine[Any, Any, T]) -> T:
         return loop.run_until_complete(coro)
     finally:
         # finally: the cleanup runs whether coro returned or raised.
-        try:
-            _cancel_leftovers(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
-        finally:
-            loop.close()
+        _clean_up_and_close(loop)
+
+
+def _clean_up_and_close(loop: asyncio.AbstractEventLoop) -> None:
+    """What asyncio.run does after the coroutine: cancel the leftovers, shut down async
+    generators and the default executor, and close the loop (even if a step fails)."""
+    try:
+        _cancel_leftovers(loop)
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
+    finally:
+        loop.close()
 
 
 def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
@@ -71,19 +77,35 @@ def callback_order(loop: asyncio.AbstractEventLoop) -> list[str]:
     (call_soon_threadsafe from another thread) on ``loop``, run the loop until all
     three ran, and return the names in the order they ran."""
     order: list[str] = []
-
-    def record(name: str) -> None:
-        order.append(name)
-        if len(order) == 3:
-            loop.stop()  # run_forever returns once the current iteration is over
-
+    record = _recorder(loop, order, count=3)
     loop.call_soon(record, "soon")
     loop.call_later(0.01, record, "later")
-    # call_soon_threadsafe also wakes the loop up if it is waiting in select().
-    helper = threading.Thread(target=loop.call_soon_threadsafe, args=(record, "threadsafe"))
-    helper.start()
+    helper = _schedule_from_thread(loop, record, "threadsafe")
     try:
         loop.run_forever()
     finally:
         helper.join()
     return order
+
+
+def _recorder(
+    loop: asyncio.AbstractEventLoop, order: list[str], count: int
+) -> Callable[[str], None]:
+    """A callback that appends its name to ``order`` and stops ``loop`` after ``count``."""
+
+    def record(name: str) -> None:
+        order.append(name)
+        if len(order) == count:
+            loop.stop()  # run_forever returns once the current iteration is over
+
+    return record
+
+
+def _schedule_from_thread(
+    loop: asyncio.AbstractEventLoop, callback: Callable[[str], None], name: str
+) -> threading.Thread:
+    """Start a thread that schedules ``callback(name)`` on ``loop``; join it when done."""
+    # call_soon_threadsafe also wakes the loop up if it is waiting in select().
+    helper = threading.Thread(target=loop.call_soon_threadsafe, args=(callback, name))
+    helper.start()
+    return helper

@@ -15,14 +15,21 @@ async def fetch_status_line(host: str, port: int, path: str = "/") -> str:
     # Connecting waits for the server without blocking the loop.
     reader, writer = await asyncio.open_connection(host, port)
     try:
-        writer.write(f"GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n".encode())
-        await writer.drain()
-        line = await reader.readline()
-        return line.decode("latin-1").rstrip("\r\n")
+        return await _ask(reader, writer, host, path)
     finally:
         # close() only starts closing; wait_closed() waits until the socket is gone.
         writer.close()
         await writer.wait_closed()
+
+
+async def _ask(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, path: str
+) -> str:
+    """Send the request, then read only the first line of the answer: the status line."""
+    writer.write(f"GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n".encode())
+    await writer.drain()  # waits while the socket's send buffer is full
+    line = await reader.readline()
+    return line.decode("latin-1").rstrip("\r\n")
 
 
 async def fetch_all(targets: Sequence[tuple[str, int]]) -> list[str | Exception]:

@@ -52,14 +52,19 @@ def find_slow_callbacks(
     if not logger.isEnabledFor(logging.WARNING):
         logger.setLevel(logging.WARNING)
     try:
-        # Debug mode belongs to this one loop: nothing global is switched on.
-        with asyncio.Runner(debug=True) as runner:
-            runner.get_loop().slow_callback_duration = threshold
-            runner.run(main())
+        _run_in_debug_mode(main, threshold)
     finally:
         logger.removeHandler(collector)
         logger.setLevel(old_level)
     return collector.found
+
+
+def _run_in_debug_mode(main: Callable[[], Coroutine[Any, Any, Any]], threshold: float) -> None:
+    """Run ``main()`` on a new loop that reports callbacks slower than ``threshold``."""
+    # Debug mode belongs to this one loop: nothing global is switched on.
+    with asyncio.Runner(debug=True) as runner:
+        runner.get_loop().slow_callback_duration = threshold
+        runner.run(main())
 
 
 def find_never_awaited(func: Callable[[], Any]) -> list[str]:
@@ -69,11 +74,21 @@ def find_never_awaited(func: Callable[[], Any]) -> list[str]:
     with warnings.catch_warnings(record=True) as caught:
         # "always": the default action shows a warning only once per code location.
         warnings.simplefilter("always")
-        result = func()
-        del result
-        # A coroutine in a reference cycle is only finalised (and warns) when the
-        # cycle collector runs.
-        gc.collect()
+        _call_and_finalise(func)
+    return _never_awaited_names(caught)
+
+
+def _call_and_finalise(func: Callable[[], Any]) -> None:
+    """Call ``func()`` and drop what it returned, so every coroutine it left is finalised."""
+    result = func()
+    del result
+    # A coroutine in a reference cycle is only finalised (and warns) when the
+    # cycle collector runs.
+    gc.collect()
+
+
+def _never_awaited_names(caught: list[warnings.WarningMessage]) -> list[str]:
+    """The coroutine names in the "coroutine '...' was never awaited" warnings."""
     names = []
     for warning in caught:
         match = NEVER_AWAITED.match(str(warning.message))

@@ -2,17 +2,9 @@
 # expect: one_at_a_time
 from __future__ import annotations
 
-
-def fib(n: int) -> int:
-    if n == 1:
-        return 0
-    if n == 2:
-        return 1
-    return fib(n - 1) + fib(n - 2)
-
-
-def fibs_sequential(numbers):
-    return [fib(n) for n in numbers]
+from solutions.ex03_fib_parallel import fib_parallel as _reference
+from solutions.ex03_fib_parallel.fib_parallel import fib
+from tests.support.variant import adopt
 
 
 def fibs_parallel(numbers, workers=None):
@@ -20,3 +12,6 @@ def fibs_parallel(numbers, workers=None):
 
     with Pool(processes=1) as pool:
         return pool.map(fib, numbers)
+
+
+adopt(_reference, globals())  # the rest is the reference's

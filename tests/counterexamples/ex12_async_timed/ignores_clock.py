@@ -2,33 +2,14 @@
 # expect: wrong_elapsed
 from __future__ import annotations
 
-import functools
 import time
-from collections.abc import Awaitable, Callable
-from typing import ParamSpec, TypeVar
 
-P = ParamSpec("P")
-R = TypeVar("R")
+from solutions.ex12_async_timed import timing as _reference
+from tests.support.variant import adopt
 
 
-def async_timed(
-    *, clock: Callable[[], float] = time.perf_counter, log: Callable[[str], None] = print
-) -> Callable[[Callable[P, Awaitable[R]]], Callable[P, Awaitable[R]]]:
-    def decorate(func: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
-        timings: list[float] = []
+def async_timed(*, clock=time.perf_counter, log=print):
+    return _reference.async_timed(clock=time.perf_counter, log=log)  # not the clock given
 
-        @functools.wraps(func)
-        async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            log(f"starting {func.__name__} with args {args} {kwargs}")
-            start = time.perf_counter()  # ignores the clock it was given
-            try:
-                return await func(*args, **kwargs)
-            finally:
-                elapsed = time.perf_counter() - start
-                timings.append(elapsed)
-                log(f"finished {func.__name__} in {elapsed:.4f} second(s)")
 
-        wrapper.timings = timings
-        return wrapper
-
-    return decorate
+adopt(_reference, globals())  # the rest is the reference's

@@ -2,32 +2,18 @@
 # expect: no_finally
 from __future__ import annotations
 
-import functools
-import time
-from collections.abc import Awaitable, Callable
-from typing import ParamSpec, TypeVar
-
-P = ParamSpec("P")
-R = TypeVar("R")
+from solutions.ex12_async_timed import timing as _reference
+from tests.support.variant import adopt
 
 
-def async_timed(
-    *, clock: Callable[[], float] = time.perf_counter, log: Callable[[str], None] = print
-) -> Callable[[Callable[P, Awaitable[R]]], Callable[P, Awaitable[R]]]:
-    def decorate(func: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
-        timings: list[float] = []
+async def _timed_call(func, args, kwargs, clock, log, timings):
+    log(f"starting {func.__name__} with args {args} {kwargs}")
+    start = clock()
+    result = await func(*args, **kwargs)  # if this raises, nothing below runs
+    elapsed = clock() - start
+    timings.append(elapsed)
+    log(f"finished {func.__name__} in {elapsed:.4f} second(s)")
+    return result
 
-        @functools.wraps(func)
-        async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            log(f"starting {func.__name__} with args {args} {kwargs}")
-            start = clock()
-            result = await func(*args, **kwargs)
-            elapsed = clock() - start
-            timings.append(elapsed)
-            log(f"finished {func.__name__} in {elapsed:.4f} second(s)")
-            return result
 
-        wrapper.timings = timings
-        return wrapper
-
-    return decorate
+adopt(_reference, globals())  # the rest is the reference's

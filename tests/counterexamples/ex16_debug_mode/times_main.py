@@ -1,70 +1,17 @@
 """Times main() as a whole instead of reading the loop's reports."""
 # expect: false_positive, wrong_description, wrong_count
-
 from __future__ import annotations
 
 import asyncio
-import gc
-import logging
-import re
-import warnings
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
-from typing import Any
+import time
 
-SLOW = re.compile(r"^Executing (.*) took (\d+(?:\.\d+)?) seconds$", re.DOTALL)
-NEVER_AWAITED = re.compile(r"^coroutine '(.*)' was never awaited")
+from solutions.ex16_debug_mode.debugging import *  # noqa: F403
 
 
-@dataclass
-class SlowCallback:
-    """One "Executing <description> took <seconds> seconds" report of the event loop."""
-
-    description: str
-    seconds: float
-
-
-class _SlowCallbackCollector(logging.Handler):
-    """Keeps the loop's slow-callback reports; other records pass by untouched."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.found: list[SlowCallback] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        match = SLOW.match(record.getMessage())
-        if match:
-            self.found.append(SlowCallback(match.group(1), float(match.group(2))))
-
-
-def find_slow_callbacks(
-    main: Callable[[], Coroutine[Any, Any, Any]], threshold: float
-) -> list[SlowCallback]:
-    import time
-
+def find_slow_callbacks(main, threshold):
     start = time.perf_counter()
     asyncio.run(main(), debug=True)
     elapsed = time.perf_counter() - start
     if elapsed >= threshold:
-        return [SlowCallback(main.__name__, elapsed)]
+        return [SlowCallback(main.__name__, elapsed)]  # noqa: F405
     return []
-
-
-def find_never_awaited(func: Callable[[], Any]) -> list[str]:
-    """Call ``func()`` and return the names of the coroutines it never awaited."""
-    # catch_warnings restores the filters and showwarning when the block ends;
-    # record=True keeps the warnings in a list instead of printing them.
-    with warnings.catch_warnings(record=True) as caught:
-        # "always": the default action shows a warning only once per code location.
-        warnings.simplefilter("always")
-        result = func()
-        del result
-        # A coroutine in a reference cycle is only finalised (and warns) when the
-        # cycle collector runs.
-        gc.collect()
-    names = []
-    for warning in caught:
-        match = NEVER_AWAITED.match(str(warning.message))
-        if issubclass(warning.category, RuntimeWarning) and match:
-            names.append(match.group(1))
-    return names
