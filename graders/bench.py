@@ -30,7 +30,10 @@ def build(folder: Path, n: int, exercises: list[batch.Exercise]) -> dict[str, st
         student = f"student{i:03d}"
         for ex in exercises:
             variants = [("solution", ex.solution()), ("stub", ex.stub())]
-            variants += [(f"counterexample {p.stem}", p) for p in ex.counterexamples()]
+            # Counterexamples that borrow the right parts from solutions/ cannot be graded
+            # as submissions (a sandbox holds only the student's module): use the others.
+            variants += [(f"counterexample {p.stem}", p) for p in ex.counterexamples()
+                         if "solutions." not in p.read_text(encoding="utf-8")]
             kind, source = variants[i % len(variants)]
             target = folder / student / ex.slug / f"{ex.module}.py"
             target.parent.mkdir(parents=True, exist_ok=True)
