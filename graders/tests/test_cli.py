@@ -75,6 +75,28 @@ def test_resume_skips_current_results_and_force_regrades(tmp_path: Path) -> None
     assert [(r["student"], r["total"]) for r in rows] == [("amy", "10"), ("ben", "10")]
 
 
+# Task 1 right, task 2 sequential: a standalone module, as a student would hand it in.
+SEQUENTIAL = """
+import os
+import threading
+from typing import NamedTuple
+
+
+class ThreadInfo(NamedTuple):
+    pid: int
+    thread_count: int
+    thread_name: str
+
+
+def describe_current():
+    return ThreadInfo(os.getpid(), threading.active_count(), threading.current_thread().name)
+
+
+def run_in_threads(funcs):
+    return [f() for f in funcs]
+"""
+
+
 def test_points_table_and_layouts(tmp_path: Path) -> None:
     subs, out = tmp_path / "subs", tmp_path / "out"
     # a whole clone: only exercises/ is used, solutions/ and tests/ are not
@@ -84,8 +106,7 @@ def test_points_table_and_layouts(tmp_path: Path) -> None:
     put(clone, "def test_x():\n    pass\n", "tests/ex01_threads/test_threads.py")
     put(clone, "[project]\n", "pyproject.toml")
     # a counterexample that gets task 1 right only, and a stray folder
-    put(subs / "dora", (STUB.parent.parent.parent / "tests" / "counterexamples" / "ex01_threads"
-                        / "sequential.py").read_text())
+    put(subs / "dora", SEQUENTIAL)
     put(subs / "dora", "x = 1\n", "ex42_unknown/thing.py")
     points = tmp_path / "points.toml"
     points.write_text("[ex01_threads]\npoints = 20\ntasks = { 1 = 5, 2 = 15 }\n")
