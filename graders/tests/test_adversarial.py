@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,9 @@ pytestmark = pytest.mark.timeout(600)
 
 EXPECT = re.compile(r"^# expect: (.+)$", re.MULTILINE)
 ATTACKS = sorted(p.stem for p in ADVERSARIAL.glob("*.py"))
-DAEMON_MARK = "313.37"
+# The daemon sleeps for a duration no other run uses, so a daemon left by another grading
+# run on this machine (they live five minutes) cannot be mistaken for this one's.
+DAEMON_MARK = f"313.{os.getpid() % 100000:05d}"
 LINGERING = """
 
 import atexit as _atexit
@@ -51,6 +54,7 @@ def build(folder: Path) -> None:
     solution = SOLUTION.read_text(encoding="utf-8")
     for name in ATTACKS:
         attack = (ADVERSARIAL / f"{name}.py").read_text(encoding="utf-8")
+        attack = attack.replace("313.37", DAEMON_MARK)
         text = attack if "# replace" in attack else f"{solution}\n\n# -- attack --\n{attack}"
         put(folder / name, text)
     put(folder / "good", solution)
@@ -125,7 +129,7 @@ def test_the_repository_tests_are_untouched(batch: dict[str, Any]) -> None:
     assert _tests_digest() == batch["tests_before"]
 
 
-def test_no_daemon_survives(batch: dict[str, Any]) -> None:
+def _daemons() -> list[str]:
     alive = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -135,7 +139,16 @@ def test_no_daemon_survives(batch: dict[str, Any]) -> None:
                 continue
             if DAEMON_MARK.encode() in cmdline:
                 alive.append(entry)
-    assert not alive
+    return alive
+
+
+def test_no_daemon_survives(batch: dict[str, Any]) -> None:
+    # A SIGKILLed process may take a moment to leave /proc on a loaded machine; a daemon
+    # that escaped would sleep on for minutes.
+    deadline = time.monotonic() + 3
+    while _daemons() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _daemons()
 
 
 @pytest.mark.skipif(sandbox.probe().unshare is None, reason="unshare is not usable here")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -128,7 +130,8 @@ def test_points_table_and_layouts(tmp_path: Path) -> None:
 
 def test_without_namespaces_a_daemon_is_still_killed(tmp_path: Path) -> None:
     subs, out = tmp_path / "subs", tmp_path / "out"
-    attack = (ADVERSARIAL / "daemon.py").read_text().replace("313.37", "271.82")
+    mark = f"271.{os.getpid() % 100000:05d}"  # used by no other run on this machine
+    attack = (ADVERSARIAL / "daemon.py").read_text().replace("313.37", mark)
     put(subs / "eve", SOLUTION.read_text() + "\n" + attack)
     put(subs / "fay", SOLUTION.read_text())
     proc = grader("grade", subs, "--out", out, "--timeout", "30", "--no-namespaces")
@@ -139,12 +142,22 @@ def test_without_namespaces_a_daemon_is_still_killed(tmp_path: Path) -> None:
     eve = exercise(results(out, "eve"))
     assert eve["status"] == "error"
     assert "still running" in eve["message"]
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                assert b"271.82" not in (entry / "cmdline").read_bytes()
-            except OSError:
-                continue
+
+    def alive() -> list[str]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    if mark.encode() in (entry / "cmdline").read_bytes():
+                        found.append(entry.name)
+                except OSError:
+                    continue
+        return found
+
+    deadline = time.monotonic() + 3  # a killed process may take a moment to leave /proc
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive()
 
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists()
