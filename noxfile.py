@@ -85,8 +85,10 @@ for _ex in EXERCISES:
     def _check(session: nox.Session, ex: engine.Exercise = _ex) -> None:
         python = course_python(session)
         code = learner.check(python, ex, session.posargs)
-        if code:
+        if code == 1:
             session.error(f"{ex.slug}: some tasks are not done yet")
+        if code:
+            session.error(f"{ex.slug}: the check could not run (see the line above)")
 
     _check.__doc__ = f"Check {_ex.slug} ({_ex.module}.py)."
 

@@ -9,11 +9,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+
+from tests.support.roots import exercises_root
 
 from . import engine
 from .engine import REPO, Exercise
@@ -21,14 +22,9 @@ from .engine import REPO, Exercise
 STATE = REPO / ".nox" / "state"
 
 
-def _root() -> Path:
-    raw = os.environ.get("EXERCISES_ROOT", "").strip()
-    return Path(raw).expanduser().resolve() if raw else REPO / "exercises"
-
-
 def check(python: str, ex: Exercise, posargs: Sequence[str]) -> int:
     """Run one exercise's tests with per-task teaching lines; the pytest exit code."""
-    root = _root()
+    root = exercises_root()
     module = root / ex.slug / f"{ex.module}.py"
     if not module.is_file():
         print(f"{ex.slug}: no {module} — is EXERCISES_ROOT={root} the right folder?")
@@ -41,7 +37,7 @@ def check(python: str, ex: Exercise, posargs: Sequence[str]) -> int:
 
 def progress(python: str, exercises: Sequence[Exercise], posargs: Sequence[str]) -> None:
     """One line per exercise: done / failing / not started, with tasks passed."""
-    root = _root()
+    root = exercises_root()
     rows = []
     for ex in exercises:
         if not (root / ex.slug / f"{ex.module}.py").is_file():
@@ -107,7 +103,7 @@ def hint(ex: Exercise, posargs: Sequence[str]) -> None:
 
 # -- watch ------------------------------------------------------------------------------------
 def watch(python: str, ex: Exercise, posargs: Sequence[str], interval: float = 0.5) -> None:
-    module = _root() / ex.slug / f"{ex.module}.py"
+    module = exercises_root() / ex.slug / f"{ex.module}.py"
     last = None
     print(f"watching {module} — Ctrl+C stops")
     try:
@@ -148,6 +144,3 @@ def reset(ex: Exercise) -> Path:
     stub.write_bytes(original)
     return backup
 
-
-if __name__ == "__main__":  # pragma: no cover - manual use
-    print(engine.exercises(), file=sys.stderr)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
-import shutil
 import sys
 import tempfile
 import time
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from graders import engine
 from graders.engine import REPO, Exercise
-from tests.meta.runner import expected_keys, keys
+from tests.meta.runner import expected_keys, keys, root_with
 
 
 def _burn() -> None:
@@ -61,10 +60,9 @@ def soak_counterexample(ex: Exercise, path: Path, runs: int) -> tuple[int, list[
     want = expected_keys(path)
     good, problems = 0, []
     with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / ex.slug).mkdir()
-        shutil.copyfile(path, Path(tmp) / ex.slug / f"{ex.module}.py")
+        root = root_with(ex, path, Path(tmp))
         for _ in range(runs):
-            result = engine.run(sys.executable, ex, Path(tmp), timeout=600)
+            result = engine.run(sys.executable, ex, root, timeout=600)
             if result.returncode == 1 and want & keys(result):
                 good += 1
             else:
