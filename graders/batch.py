@@ -1,7 +1,13 @@
-"""Grade a batch: one confined job per (student, exercise), scheduled fairly, scored, resumable.
+"""Grade a batch: confined jobs per student, scheduled fairly, scored, resumable.
 
-* Never more jobs at once than usable CPUs; each job pinned to a CPU of its own;
-  exercises in ``config.NEEDS_ALL_CPUS`` run alone with every CPU.
+* A student's exercises are tested in one confined pytest process (one CPU), except
+  those in ``config.NEEDS_ALL_CPUS``, which run alone with every CPU. An exercise of
+  that shared run is run again on its own when the run cannot speak for it: the
+  run crashed, hung, was tampered with or left processes behind (every exercise
+  again), or an earlier exercise left the process unclean (a thread still running,
+  global state changed: its failures again). So a score never depends on the
+  other exercises handed in, and a right submission costs one process start.
+* Never more jobs at once than usable CPUs; each job pinned to a CPU of its own.
 * A failing test whose message rests on wall-clock time (``timing_sensitive``)
   is re-run once (its exercise only) and counts only if it fails again; both
   measurements are reported.
@@ -12,6 +18,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -48,6 +55,7 @@ class Options:
     retry_timing: bool = True
     namespaces: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
+    together: bool = True  # test a student's ordinary exercises in one process
 
 
 @dataclass
@@ -56,6 +64,16 @@ class Job:
     exercise: Exercise
     module: bytes
     attempt: int = 1
+    more: list[tuple[Exercise, bytes]] = field(default_factory=list)  # shared-run exercises
+
+    @property
+    def parts(self) -> list[tuple[Exercise, bytes]]:
+        return [(self.exercise, self.module), *self.more]
+
+    @property
+    def whole(self) -> bool:
+        """Needs every CPU (a speed-up test): runs alone."""
+        return any(ex.slug in config.NEEDS_ALL_CPUS for ex, _ in self.parts)
 
 
 # -- fingerprints -------------------------------------------------------------------------------
@@ -209,6 +227,63 @@ def judge(job: Job, run: sandbox.JobResult, limits: sandbox.Limits) -> dict[str,
             "collect_errors": []}
 
 
+def together(jobs: list[Job], lanes: bool = True) -> list[Job]:
+    """One student's jobs: the ordinary exercises in one shared run, the others alone.
+
+    Without ``lanes`` (one usable CPU: nothing to give a speed-up test), every
+    exercise joins the shared run.
+    """
+    ordinary = [j for j in jobs if not (lanes and j.whole)]
+    if len(ordinary) < 2:
+        return jobs
+    first, rest = ordinary[0], ordinary[1:]
+    shared = Job(first.student, first.exercise, first.module,
+                 more=[(j.exercise, j.module) for j in rest])
+    return [shared, *[j for j in jobs if j not in ordinary]]
+
+
+def split_shared(singles: list[Job], run: sandbox.JobResult,
+                 limits: sandbox.Limits) -> tuple[list[tuple[Job, dict[str, Any]]], list[Job]]:
+    """Per-exercise outcomes of a shared run, and the exercises to run again on their own.
+
+    The whole run is discarded when it cannot speak for anyone: it timed out or
+    stalled, ended without signed results, saw tampering, or left processes behind.
+    Otherwise each exercise is judged on its own tests, except that after the first
+    exercise that left the process unclean (the guard's ``dirty``), a later
+    exercise's failures may not be its own: those exercises run again alone.
+    """
+    data = run.data
+    guard = (data or {}).get("guard") or {}
+    if (run.timed_out or data is None or "tamper_seen" in data or not data.get("signed")
+            or not guard.get("ok") or run.jail.get("left_running")):
+        return [], singles
+    dirty = (guard.get("dirty") or {}).get("after")
+    judged: list[tuple[Job, dict[str, Any]]] = []
+    again: list[Job] = []
+    unclean = False
+    for one in singles:
+        folder = f"tests/{one.exercise.slug}"
+        tests = [t for t in data.get("tests", []) if t["nodeid"].startswith(folder + "/")]
+        errors = [e for e in data.get("collect_errors", [])
+                  if e["nodeid"] == folder or e["nodeid"].startswith(folder + "/")]
+        if not tests and not errors:  # the run never got to it
+            again.append(one)
+        else:
+            part = dataclasses.replace(
+                run, exercise=one.exercise, exercises=[one.exercise], output="",
+                data={**data, "tests": tests, "collect_errors": errors},
+                duration=sum(float(t.get("duration", 0.0)) for t in tests))
+            outcome = judge(one, part, limits)
+            if unclean and outcome["status"] != "pass":
+                again.append(one)
+            else:
+                outcome["shared_run"] = True
+                judged.append((one, outcome))
+        if dirty == folder:
+            unclean = True
+    return judged, again
+
+
 def needs_rerun(outcome: dict[str, Any]) -> bool:
     return outcome["status"] == "fail" and any(
         t["status"] in ("fail", "error") and t.get("timing_sensitive") for t in outcome["tests"])
@@ -297,7 +372,7 @@ class Scheduler:
                             t.join()
                         return
                     if self.queue:
-                        whole = self.queue[0].exercise.slug in config.NEEDS_ALL_CPUS
+                        whole = self.queue[0].whole
                         if (whole and len(self.free) == len(self.slots)) or (
                                 not whole and self.free):
                             break
@@ -332,6 +407,7 @@ class Summary:
     skipped: list[str] = field(default_factory=list)
     jobs: int = 0
     reruns: int = 0
+    alone: int = 0  # exercises of a shared run tested again on their own
     seconds: float = 0.0
 
 
@@ -406,6 +482,7 @@ def grade(subs: Sequence[Submission], opts: Options,
         prints[sub.student] = fp
         results[sub.student] = {}
         pending[sub.student] = 0
+        mine: list[Job] = []
         for ex in opts.exercises:
             module = sub.modules.get(ex.slug)
             if module is None:
@@ -419,9 +496,10 @@ def grade(subs: Sequence[Submission], opts: Options,
                     "duration": 0.0, "attempt": 0}
                 continue
             pending[sub.student] += 1
-            queued.append(Job(sub.student, ex, module))
+            mine.append(Job(sub.student, ex, module))
+        queued += together(mine, lanes=len(cpus) > 1) if opts.together else mine
     # ordinary jobs first, whole-machine ones after: fewer waits for every CPU to be free
-    queued.sort(key=lambda j: j.exercise.slug in config.NEEDS_ALL_CPUS)
+    queued.sort(key=lambda j: j.whole)
     progress = _Progress(opts.progress, len(queued))
 
     def finish(student: str) -> None:
@@ -434,36 +512,56 @@ def grade(subs: Sequence[Submission], opts: Options,
         summary.graded.append(student)
 
     def work(job: Job, job_cpus: list[int]) -> None:
+        singles = [Job(job.student, ex, module) for ex, module in job.parts]
+        again: list[Job] = []
+        judged: list[tuple[Job, dict[str, Any]]] = []
         try:
-            run = sandbox.run_job(job.exercise, job.module, python=opts.python, repo=opts.repo,
-                                  limits=opts.limits, cpus=job_cpus, sandbox=box,
-                                  extra_env=opts.extra_env)
-            outcome = judge(job, run, opts.limits)
+            run = sandbox.run_jobs(job.parts, python=opts.python, repo=opts.repo,
+                                   limits=opts.limits, cpus=job_cpus, sandbox=box,
+                                   extra_env=opts.extra_env)
+            if job.more:
+                judged, again = split_shared(singles, run, opts.limits)
+            else:
+                judged = [(job, judge(job, run, opts.limits))]
         except Exception as exc:  # noqa: BLE001 - one job never stops the batch
-            outcome = {"exercise": job.exercise.slug, "status": "error", "tests": [],
-                       "collect_errors": [], "duration": 0.0, "attempt": job.attempt,
-                       "message": f"the grader could not run this exercise: {exc!r}"}
-        key = (job.student, job.exercise.slug)
-        done = False
+            if job.more:
+                again = singles
+            else:
+                judged = [(job, {
+                    "exercise": job.exercise.slug, "status": "error", "tests": [],
+                    "collect_errors": [], "duration": 0.0, "attempt": job.attempt,
+                    "message": f"the grader could not run this exercise: {exc!r}"})]
+        finished = False
         with lock:
             summary.jobs += 1
-            if job.attempt == 1 and opts.retry_timing and needs_rerun(outcome):
-                first_runs[key] = outcome
-                summary.reruns += 1
+            summary.alone += len(again)
+            for single in again:
                 progress.grow()
-                scheduler.add(Job(job.student, job.exercise, job.module, attempt=2))
-            else:
-                if job.attempt == 2:
-                    outcome = merge_rerun(first_runs.pop(key), outcome)
-                results[job.student][job.exercise.slug] = outcome
-                pending[job.student] -= 1
-                done = pending[job.student] == 0
-            progress.step(f"{job.student} {job.exercise.number}")
-        if done:
+                scheduler.add(single)
+            for one, outcome in judged:
+                finished = resolve(one, outcome) or finished
+            progress.step(f"{job.student} {job.exercise.number}"
+                          + (f" +{len(job.more)}" if job.more else ""))
+        if finished:
             try:
                 finish(job.student)
             except Exception as exc:  # noqa: BLE001
                 log(f"{job.student}: could not write the results: {exc!r}")
+
+    def resolve(job: Job, outcome: dict[str, Any]) -> bool:
+        """Take one exercise's outcome (lock held); True when the student is complete."""
+        key = (job.student, job.exercise.slug)
+        if job.attempt == 1 and opts.retry_timing and needs_rerun(outcome):
+            first_runs[key] = outcome
+            summary.reruns += 1
+            progress.grow()
+            scheduler.add(Job(job.student, job.exercise, job.module, attempt=2))
+            return False
+        if job.attempt == 2:
+            outcome = merge_rerun(first_runs.pop(key), outcome)
+        results[job.student][job.exercise.slug] = outcome
+        pending[job.student] -= 1
+        return pending[job.student] == 0
 
     try:
         for student, count in pending.items():

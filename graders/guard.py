@@ -8,16 +8,30 @@ verdict is added to the results file (``--results-json``) under ``"guard"``, and
 file is signed (HMAC) with a key read from a pipe the grader opened, before the
 submission is imported: a results file forged by the submission has no valid
 signature. A run whose results carry no signed verdict is not trusted.
+
+When the grader runs several exercises in one process, two more things are kept:
+
+* a heartbeat (``RESULTS.progress``, rewritten after collection and after every test),
+  so that a run that stops making progress can be stopped long before its overall cap;
+* the first exercise after whose tests the process was no longer as clean as before
+  the first test (``"dirty"``): a thread still running (a call that never returned),
+  a child process, or global state changed (garbage collector, switch interval,
+  recursion limit, working directory, environment, ``sys.path``, logging levels and
+  handlers, signal handlers, hooks, the asyncio event loop policy).
+  Failures of later exercises in that run may then be the earlier one's doing, so
+  the grader runs those exercises again on their own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import importlib
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -83,6 +97,67 @@ def _resolve(dotted: str) -> Any:
     raise LookupError(dotted)
 
 
+def _state() -> dict[str, Any]:
+    """Process-wide state a test may change and forget to restore, as comparable values."""
+    import asyncio
+    import gc
+    import logging
+    import signal
+    import threading
+
+    found: dict[str, Any] = {
+        "gc enabled": gc.isenabled(),
+        "switch interval": sys.getswitchinterval(),
+        "recursion limit": sys.getrecursionlimit(),
+        "working directory": os.getcwd(),
+        "environment": sorted(os.environ.items()),
+        "sys.path": list(sys.path),
+        "sys.excepthook": id(sys.excepthook),
+        "threading.excepthook": id(threading.excepthook),
+    }
+    for name in ("", "asyncio"):
+        logger = logging.getLogger(name)
+        found[f"logger {name or 'root'}"] = (logger.level, logger.disabled, len(logger.handlers),
+                                             logger.propagate)
+    found["logging.disable"] = logging.root.manager.disable
+    for sig in ("SIGINT", "SIGTERM", "SIGCHLD", "SIGALRM", "SIGPIPE"):
+        number = getattr(signal, sig, None)
+        if number is not None:
+            found[f"signal handler {sig}"] = id(signal.getsignal(number))
+    policy = getattr(asyncio.events, "_event_loop_policy", None)
+    found["asyncio policy"] = id(policy)
+    return found
+
+
+def _threads() -> set[Any]:
+    import threading
+
+    # threads of the test machinery that outlive a test by design are named "course-..."
+    return {t for t in threading.enumerate() if t.is_alive() and not t.name.startswith("course-")}
+
+
+def _children() -> set[tuple[int, str]]:
+    try:
+        import psutil
+    except ImportError:
+        return set()
+    try:
+        kids = psutil.Process().children(recursive=True)
+    except psutil.Error:
+        return set()
+    alive = set()
+    for kid in kids:
+        try:
+            cmdline = " ".join(kid.cmdline())
+            if kid.status() == psutil.STATUS_ZOMBIE or "multiprocessing.resource_tracker" in \
+                    cmdline or "multiprocessing.forkserver" in cmdline:
+                continue
+        except psutil.Error:
+            continue
+        alive.add((kid.pid, cmdline[:80]))
+    return alive
+
+
 class Guard:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
@@ -96,6 +171,10 @@ class Guard:
         self.changed: list[str] = []
         self.where = ""
         self.session: pytest.Session | None = None
+        self.finished = 0
+        self.clean: tuple[dict[str, Any], set[Any]] | None = None
+        self.dirty: dict[str, Any] | None = None
+        self.kids: set[tuple[int, str]] = set()
 
     def check(self, where: str) -> None:
         changed = []
@@ -116,11 +195,46 @@ class Guard:
         self.changed += fresh
 
     @pytest.hookimpl(wrapper=True, tryfirst=True)
-    def pytest_runtest_protocol(self, item: pytest.Item) -> Iterator[None]:
+    def pytest_runtest_protocol(self, item: pytest.Item,
+                                nextitem: pytest.Item | None) -> Iterator[None]:
         try:
             return (yield)
         finally:
             self.check(item.nodeid)
+            self.finished += 1
+            folder = item.nodeid.split("::")[0].rsplit("/", 1)[0]
+            if nextitem is None or not nextitem.nodeid.startswith(folder + "/"):
+                self.look_clean(folder)  # the last test of an exercise: its fixtures are gone
+            self.beat()
+
+    def beat(self) -> None:
+        path = self.config.getoption("results_json", None)
+        if path:
+            with contextlib.suppress(OSError):
+                Path(path).with_suffix(".progress").write_text(str(self.finished))
+
+    def look_clean(self, folder: str) -> None:
+        """Record the first exercise after whose tests the process is not as clean as it was."""
+        if self.clean is None or self.dirty is not None:
+            return
+        state, threads = self.clean
+        deadline = time.monotonic() + 1.0  # a thread or child may be finishing right now
+        while True:
+            now = _state()
+            what = [k for k, v in now.items() if state.get(k) != v]
+            extra = _threads() - threads
+            if extra:
+                names = ", ".join(sorted(t.name for t in extra))
+                what.append(f"threads still running: {names[:200]}")
+            kids = _children() - self.kids
+            if kids:
+                what.append(f"child processes still running: {sorted(kids)[:4]}")
+            if not what:
+                return
+            if time.monotonic() >= deadline:
+                self.dirty = {"after": folder, "what": what}
+                return
+            time.sleep(0.02)
 
     def report(self) -> None:
         path = self.config.getoption("results_json", None)
@@ -132,6 +246,9 @@ class Guard:
         self.check("import of the submission (collection)")
         if self.changed:
             session.shouldstop = "tampering detected: the tests are not run"
+        self.clean = (_state(), _threads())
+        self.kids = _children()
+        self.beat()
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
@@ -153,7 +270,8 @@ class Guard:
             data = json.loads(target.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {"tests": [], "collect_errors": []}
-        data["guard"] = {"ok": not self.changed, "changed": self.changed, "where": self.where}
+        data["guard"] = {"ok": not self.changed, "changed": self.changed, "where": self.where,
+                         "dirty": self.dirty}
         data["signature"] = sign(data)
         tmp = target.with_suffix(".guard")
         dumps = self.seen.get("json.dumps", json.dumps)  # the one captured before the submission

@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -144,7 +145,7 @@ def usable_cpus() -> list[int]:
 
 @dataclass
 class JobResult:
-    exercise: Exercise
+    exercise: Exercise  # the first (usually the only) exercise of the run
     cpus: list[int]
     duration: float
     returncode: int | None
@@ -154,17 +155,21 @@ class JobResult:
     output_bytes: int
     jail: dict[str, Any]
     confinement: dict[str, Any]
+    exercises: list[Exercise] = field(default_factory=list)  # every exercise of the run
+    progress: int = -1  # tests finished when the run ended (-1: collection never finished)
 
 
-def pristine_copy(ex: Exercise, into: Path, repo: Path = REPO) -> Path:
+def pristine_copy(ex: Exercise | Sequence[Exercise], into: Path, repo: Path = REPO) -> Path:
     """``into/repo``: the tests the job needs, copied from ``repo``, plus the guard plugin."""
+    exs = [ex] if isinstance(ex, Exercise) else list(ex)
     target = into / "repo"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     (target / "tests").mkdir(parents=True)
     for name in ("__init__.py", "conftest.py"):
         shutil.copyfile(repo / "tests" / name, target / "tests" / name)
     shutil.copytree(repo / "tests" / "support", target / "tests" / "support", ignore=ignore)
-    shutil.copytree(ex.tests(repo), target / "tests" / ex.slug, ignore=ignore)
+    for one in exs:
+        shutil.copytree(one.tests(repo), target / "tests" / one.slug, ignore=ignore)
     shutil.copyfile(repo / "pyproject.toml", target / "pyproject.toml")
     shutil.copyfile(GUARD, target / f"{GUARD_NAME}.py")
     return target
@@ -280,20 +285,34 @@ def _relative(value: Any, ws: Path) -> Any:
     return value
 
 
-def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: Path = REPO,
-            limits: Limits | None = None, cpus: list[int] | None = None,
-            sandbox: Sandbox | None = None, extra_env: dict[str, str] | None = None) -> JobResult:
+def run_job(ex: Exercise, module: bytes, **options: Any) -> JobResult:
     """Run ``ex``'s pristine tests on ``module`` (the submitted ``MODULE.py``), confined."""
+    return run_jobs([(ex, module)], **options)
+
+
+def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.executable,
+             repo: Path = REPO, limits: Limits | None = None, cpus: list[int] | None = None,
+             sandbox: Sandbox | None = None,
+             extra_env: dict[str, str] | None = None) -> JobResult:
+    """Run the pristine tests of several exercises in one confined pytest process.
+
+    Each part is an exercise and the submitted module for it. The run may last
+    ``limits.timeout`` seconds per exercise, and is stopped sooner when no test
+    finishes (nor collection) for ``limits.timeout`` seconds.
+    """
     limits = limits or Limits()
+    exs = [ex for ex, _ in parts]
+    ex = exs[0]
     sandbox = sandbox or probe()
     cpus = cpus or usable_cpus()
     token = os.urandom(12).hex()
     with tempfile.TemporaryDirectory(prefix="grading-") as tmp:
         ws = Path(tmp)
         ws.chmod(0o700)
-        work = pristine_copy(ex, ws, repo)
-        (ws / "root" / ex.slug).mkdir(parents=True)
-        (ws / "root" / ex.slug / f"{ex.module}.py").write_bytes(module)
+        work = pristine_copy(exs, ws, repo)
+        for one, module in parts:
+            (ws / "root" / one.slug).mkdir(parents=True)
+            (ws / "root" / one.slug / f"{one.module}.py").write_bytes(module)
         for name in ("tmp", "out"):
             (ws / name).mkdir()
         results = ws / "out" / f"{os.urandom(16).hex()}.json"
@@ -305,8 +324,10 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
             "EXERCISES_ROOT": str(ws / "root"), "GRADING_JOB": token,
             **(extra_env or {}),
         }
-        argv = [python, "-m", "pytest", f"tests/{ex.slug}", "-p", "no:cacheprovider",
-                "-p", GUARD_NAME, "-q", "--results-json", str(results)]
+        argv = [python, "-m", "pytest", *[f"tests/{one.slug}" for one in exs],
+                "-p", "no:cacheprovider", "-p", GUARD_NAME, "-q", "--results-json", str(results)]
+        if len(exs) > 1:  # one exercise that cannot be imported must not stop the others
+            argv.append("--continue-on-collection-errors")
         cgroup = None
         if sandbox.cgroup is not None:
             cgroup = sandbox.cgroup / f"job-{token}"
@@ -324,6 +345,7 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         env["GRADING_KEY_FD"] = str(key_read)
         life_read, life_write = os.pipe()  # the job ends itself when this grader dies
         rlimits = limits.rlimits()
+        rlimits["cpu"] *= len(exs)
         if not sandbox.root:  # RLIMIT_NPROC counts every process of this user, not the job's
             rlimits["nproc"] += _processes_of(os.getuid())
         spec = {
@@ -357,10 +379,9 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         assert proc.stdout is not None
         drain = _Drain(proc.stdout, limits.output)
         drain.start()
+        beat = results.with_suffix(".progress")
         try:
-            proc.wait(timeout=limits.timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
+            timed_out = _wait(proc, beat, limits.timeout, limits.timeout * len(exs))
         finally:
             with contextlib.suppress(OSError):
                 os.killpg(proc.pid, signal.SIGKILL)
@@ -399,6 +420,9 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
             data = data if data is not None else {"tests": [], "collect_errors": []}
             data["tamper_seen"] = tamper.read_text(encoding="utf-8", errors="replace")[:200]
         output = _relative(drain.text(), ws)
+        progress = -1
+        with contextlib.suppress(OSError, ValueError):
+            progress = int(beat.read_text(encoding="utf-8").strip() or "0")
     confinement = sandbox.describe()
     confinement["cpus"] = cpus
     confinement["limits"] = {"timeout_s": limits.timeout, **limits.rlimits()}
@@ -414,4 +438,28 @@ def run_job(ex: Exercise, module: bytes, *, python: str = sys.executable, repo: 
         confinement["cgroup"] = jail.get("cgroup")
         confinement["notes"] = confinement["notes"] + list(jail.get("notes", []))
     return JobResult(ex, cpus, duration, proc.returncode, timed_out, data, output,
-                     drain.total, jail, confinement)
+                     drain.total, jail, confinement, exs, progress)
+
+
+def _wait(proc: subprocess.Popen[bytes], beat: Path, stall: float, cap: float) -> bool:
+    """Wait for ``proc``; True when it ran past ``cap`` s, or ``stall`` s without progress.
+
+    Progress is the heartbeat file the guard plugin rewrites after collection and
+    after every test.
+    """
+    start = time.monotonic()
+    last = start
+    seen = -1.0
+    while True:
+        try:
+            proc.wait(timeout=0.25 if cap > stall else cap)
+            return False
+        except subprocess.TimeoutExpired:
+            pass
+        now = time.monotonic()
+        with contextlib.suppress(OSError):
+            mtime = beat.stat().st_mtime
+            if mtime != seen:
+                seen, last = mtime, now
+        if now - start >= cap or now - last >= stall:
+            return True

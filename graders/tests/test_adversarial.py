@@ -2,7 +2,9 @@
 nothing leaks into the other students' grades, the tests, or the machine.
 
 One batch grades them all at once (``--timeout 20``, ``--memory 1024``), next to an
-honest solution, a zipped solution and an untouched stub.
+honest solution, a zipped solution and an untouched stub. Every student also hands in
+right answers to two other exercises (the bystanders): the grader tests a student's
+exercises in one shared run, and an attack must not cost its neighbours a point.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from graders import sandbox
 from tests.support.roots import REPO
 
 from .conftest import ADVERSARIAL, SOLUTION, STUB, exercise, grader, put, results
+
+BYSTANDERS = {slug: REPO / "solutions" / slug / f"{module}.py"
+              for slug, module in (("ex09_coroutines", "coroutines"),
+                                   ("ex12_async_timed", "timing"))}
 
 # Grading runs whole batches in subprocesses: far longer than one exercise test.
 pytestmark = pytest.mark.timeout(600)
@@ -70,8 +76,13 @@ def build(folder: Path) -> None:
                 "sitecustomize.py"):
         put(planted, passing, rel)
     put(planted, "[pytest]\naddopts = -p no:graders\n", "pytest.ini")
+    for student in folder.iterdir():
+        for slug, module in BYSTANDERS.items():
+            put(student, module.read_text(encoding="utf-8"), f"{slug}/{module.name}")
     with zipfile.ZipFile(folder / "zipped.zip", "w") as z:
         z.write(SOLUTION, "zipped/ex01_threads/threads.py")
+        for slug, module in BYSTANDERS.items():
+            z.write(module, f"zipped/{slug}/{module.name}")
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +93,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     before = _tests_digest()
     # A temporary folder of its own: other tests may be grading at the same time.
     tmp = tmp_path_factory.mktemp("tmp")
-    proc = grader("grade", subs, "--out", out, "--exercises", "ex01", "--timeout", "20",
+    proc = grader("grade", subs, "--out", out, "--exercises", "ex01,ex09,ex12", "--timeout", "20",
                   "--memory", "1024", "--no-progress", env={**os.environ, "TMPDIR": str(tmp)})
     return {"proc": proc, "out": out, "tests_before": before, "tmp": tmp}
 
@@ -101,24 +112,30 @@ def test_attack_scores_zero_with_a_clear_message(batch: dict[str, Any], attack: 
     assert want is not None
     data = results(batch["out"], attack)
     ex = exercise(data)
-    assert data["score"] == 0, ex
+    assert ex["score"] == 0, ex
     assert ex["status"] == "error", ex
     assert want.group(1) in ex["message"], ex["message"]
-    assert data["status"] == "error"
+    # Exercism's "error" is for a run that produced no test at all: the bystanders ran
+    assert data["status"] == "fail"
+    assert data["message"].startswith("ex01_threads: ")
+    for slug in BYSTANDERS:  # the attack costs only its own exercise
+        other = exercise(data, slug)
+        assert (other["status"], other["score"]) == ("pass", 10), other
+    assert data["score"] == 10 * len(BYSTANDERS)
 
 
 def test_honest_submissions_are_unaffected(batch: dict[str, Any]) -> None:
     for student in ("good", "zipped", "lingering"):
         data = results(batch["out"], student)
-        assert (data["score"], data["max_score"], data["status"]) == (10, 10, "pass"), data
+        assert (data["score"], data["max_score"], data["status"]) == (30, 30, "pass"), data
     stub = results(batch["out"], "stub")
-    assert (stub["score"], stub["status"]) == (0, "fail")
+    assert (exercise(stub)["score"], stub["score"], stub["status"]) == (0, 20, "fail")
     assert "not_implemented" in {t["key"] for t in stub["tests"] if t["status"] == "fail"}
 
 
 def test_planted_configuration_is_ignored(batch: dict[str, Any]) -> None:
     data = results(batch["out"], "planted_conftest")
-    assert (data["score"], data["status"]) == (0, "fail")
+    assert (exercise(data)["score"], data["status"]) == (0, "fail")
     notes = "\n".join(data["notes"])
     for rel in ("conftest.py", "ex01_threads/conftest.py", "tests/", "sitecustomize.py",
                 "pytest.ini"):
@@ -166,7 +183,7 @@ def test_confinement_is_reported(batch: dict[str, Any]) -> None:
 def test_gradebook_names_what_went_wrong(batch: dict[str, Any]) -> None:
     rows = {r["student"]: r for r in
             csv.DictReader((batch["out"] / "gradebook.csv").open(encoding="utf-8"))}
-    assert (rows["good"]["status"], rows["good"]["total"]) == ("ok", "10")
+    assert (rows["good"]["status"], rows["good"]["total"]) == ("ok", "30")
     assert rows["loop_at_import"]["status"] == "ex01: timeout"
     assert rows["patch_clock"]["status"] == "ex01: tampered"
     assert rows["syntax_error"]["status"] == "ex01: syntax error"

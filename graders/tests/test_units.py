@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from graders import batch, config
+from graders import batch, config, sandbox
 from graders.engine import Exercise
 from graders.submissions import discover
 
@@ -119,3 +119,80 @@ def test_output_is_capped_to_its_head_and_tail() -> None:
     assert text.endswith("TAIL")
     assert "bytes of output cut" in text
     assert len(text) < 4096 + 100
+
+
+def _shared_run(dirty_after: str | None, statuses: dict[str, str],
+                **changes: Any) -> sandbox.JobResult:
+    tests: list[dict[str, Any]] = [
+        {"nodeid": f"tests/{slug}/test_x.py::test_a", "name": "a", "task_id": 1,
+         "status": status, "message": "" if status == "pass" else "wrong", "key": "k",
+         "timing_sensitive": False, "timing": [], "duration": 0.5}
+        for slug, status in statuses.items()]
+    guard = {"ok": True, "changed": [], "where": "",
+             "dirty": {"after": f"tests/{dirty_after}", "what": ["threads still running"]}
+             if dirty_after else None}
+    data = {"tests": tests, "collect_errors": [], "guard": guard, "signed": True,
+            "exitstatus": 1}
+    fields: dict[str, Any] = {
+        "exercise": SHARED[0], "cpus": [0], "duration": 2.0, "returncode": 1,
+        "timed_out": False, "data": data, "output": "", "output_bytes": 0, "jail": {},
+        "confinement": {}, "exercises": list(SHARED), **changes}
+    return sandbox.JobResult(**fields)
+
+
+SHARED = (ORDINARY, Exercise("ex09_coroutines", "coroutines"), Exercise("ex10_tasks", "tasks"))
+
+
+def _singles() -> list[batch.Job]:
+    return [batch.Job("s", ex, b"") for ex in SHARED]
+
+
+def test_a_clean_shared_run_speaks_for_every_exercise() -> None:
+    statuses = {"ex01_threads": "fail", "ex09_coroutines": "pass", "ex10_tasks": "fail"}
+    judged, again = batch.split_shared(_singles(), _shared_run(None, statuses),
+                                       sandbox.Limits())
+    assert again == []
+    assert {job.exercise.slug: o["status"] for job, o in judged} == statuses
+    assert all(o["shared_run"] and len(o["tests"]) == 1 for _, o in judged)
+
+
+def test_after_an_unclean_exercise_only_later_failures_run_again() -> None:
+    statuses = {"ex01_threads": "fail", "ex09_coroutines": "pass", "ex10_tasks": "fail"}
+    judged, again = batch.split_shared(_singles(), _shared_run("ex01_threads", statuses),
+                                       sandbox.Limits())
+    # ex01 left a thread running: its own failure stands, ex09 passed anyway, and ex10's
+    # failure may be ex01's doing
+    assert [job.exercise.slug for job, _ in judged] == ["ex01_threads", "ex09_coroutines"]
+    assert [job.exercise.slug for job in again] == ["ex10_tasks"]
+
+
+def test_a_shared_run_that_cannot_speak_is_run_again_exercise_by_exercise() -> None:
+    statuses = {"ex01_threads": "pass", "ex09_coroutines": "pass", "ex10_tasks": "pass"}
+    broken: list[dict[str, Any]] = [
+        {"timed_out": True},
+        {"data": None},
+        {"jail": {"left_running": 1}},
+    ]
+    for change in broken:
+        judged, again = batch.split_shared(_singles(), _shared_run(None, statuses, **change),
+                                           sandbox.Limits())
+        assert (judged, [j.exercise.slug for j in again]) == ([], [e.slug for e in SHARED])
+    tampered = _shared_run(None, statuses)
+    assert tampered.data is not None
+    tampered.data["guard"]["ok"] = False
+    judged, again = batch.split_shared(_singles(), tampered, sandbox.Limits())
+    assert (judged, len(again)) == ([], 3)
+    missing = _shared_run(None, {"ex01_threads": "pass"})  # the run never reached the others
+    judged, again = batch.split_shared(_singles(), missing, sandbox.Limits())
+    assert [j.exercise.slug for j, _ in judged] == ["ex01_threads"]
+    assert [j.exercise.slug for j in again] == ["ex09_coroutines", "ex10_tasks"]
+
+
+def test_a_student_shares_one_run_except_whole_machine_exercises() -> None:
+    jobs = [batch.Job("s", ex, b"") for ex in (ORDINARY, WHOLE, *SHARED[1:])]
+    grouped = batch.together(jobs)
+    assert [(j.exercise.slug, len(j.parts)) for j in grouped] == [
+        ("ex01_threads", 3), ("ex03_fib_parallel", 1)]
+    one_cpu = batch.together(jobs, lanes=False)
+    assert [len(j.parts) for j in one_cpu] == [4]
+    assert batch.together(jobs[:2]) == jobs[:2]
