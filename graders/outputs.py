@@ -88,6 +88,7 @@ def student_results(sub: Submission, exs: Sequence[dict[str, Any]], *, fingerpri
             "max_score": o.get("max_score", 0.0), "message": o.get("message", ""),
             "error_kind": _kind(o), "duration": o.get("duration", 0.0),
             "runs": o.get("attempt", 0), "cpus": o.get("cpus", []),
+            "shared_run": bool(o.get("shared_run")),
             "interfaces": conf.get("interfaces"), "sys_class_net": conf.get("sys_class_net"),
             "default_route": conf.get("default_route"), "read_only": conf.get("read_only"),
             "output": o.get("output", "") if o["status"] == "error" else "",
