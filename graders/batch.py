@@ -1,7 +1,9 @@
 """Grade a batch: confined jobs per student, scheduled fairly, scored, resumable.
 
 * A student's exercises are tested in one confined pytest process (one CPU), except
-  those in ``config.NEEDS_ALL_CPUS``, which run alone with every CPU. An exercise of
+  the tests of ``config.NEEDS_ALL_CPUS`` that judge the use of every CPU (speed-up),
+  which run alone with every CPU
+  (the two parts of such an exercise are put together afterwards). An exercise of
   that shared run is run again on its own when the run cannot speak for it: the
   run crashed, hung, was tampered with or left processes behind (every exercise
   again), or an earlier exercise left the process unclean (a thread still running,
@@ -65,6 +67,7 @@ class Job:
     module: bytes
     attempt: int = 1
     more: list[tuple[Exercise, bytes]] = field(default_factory=list)  # shared-run exercises
+    select: str | None = None  # pytest -m: which tests (None: all of them)
 
     @property
     def parts(self) -> list[tuple[Exercise, bytes]]:
@@ -72,8 +75,22 @@ class Job:
 
     @property
     def whole(self) -> bool:
-        """Needs every CPU (a speed-up test): runs alone."""
-        return any(ex.slug in config.NEEDS_ALL_CPUS for ex, _ in self.parts)
+        """Needs every CPU (tests that judge the use of every CPU): runs alone."""
+        if self.select == ALL_CPUS:
+            return True
+        return self.select is None and any(
+            ex.slug in config.NEEDS_ALL_CPUS for ex, _ in self.parts)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.student, self.exercise.slug, self.select or ""
+
+    def again(self, attempt: int = 1) -> Job:
+        return Job(self.student, self.exercise, self.module, attempt, select=self.select)
+
+
+ALL_CPUS = config.ALL_CPUS_MARK
+ONE_CPU = f"not {config.ALL_CPUS_MARK}"
 
 
 # -- fingerprints -------------------------------------------------------------------------------
@@ -228,18 +245,53 @@ def judge(job: Job, run: sandbox.JobResult, limits: sandbox.Limits) -> dict[str,
 
 
 def together(jobs: list[Job], lanes: bool = True) -> list[Job]:
-    """One student's jobs: the ordinary exercises in one shared run, the others alone.
+    """One student's jobs: one shared run, plus a lane of their own for all-CPU tests.
 
-    Without ``lanes`` (one usable CPU: nothing to give a speed-up test), every
-    exercise joins the shared run.
+    The shared run holds every exercise, without its all-CPU tests (speed-up) when
+    ``lanes``; each exercise of ``config.NEEDS_ALL_CPUS`` then gets a job with only
+    those tests (every CPU, nobody next to it). Without ``lanes`` (one usable CPU: the
+    speed-up test skips and says why) the shared run holds everything.
     """
-    ordinary = [j for j in jobs if not (lanes and j.whole)]
-    if len(ordinary) < 2:
-        return jobs
-    first, rest = ordinary[0], ordinary[1:]
+    if all(j.exercise.slug in config.NEEDS_ALL_CPUS for j in jobs):
+        return jobs  # nothing to share: each runs whole, with every CPU
+    first, rest = jobs[0], jobs[1:]
     shared = Job(first.student, first.exercise, first.module,
-                 more=[(j.exercise, j.module) for j in rest])
-    return [shared, *[j for j in jobs if j not in ordinary]]
+                 more=[(j.exercise, j.module) for j in rest],
+                 select=ONE_CPU if lanes else None)
+    if not lanes:
+        return [shared]
+    speed = [Job(j.student, j.exercise, j.module, select=ALL_CPUS) for j in jobs
+             if j.exercise.slug in config.NEEDS_ALL_CPUS]
+    return [shared, *speed]
+
+
+def nothing_selected(run: sandbox.JobResult) -> bool:
+    """A clean run in which no test carried the marker asked for (pytest's exit status 5)."""
+    data = run.data or {}
+    return (not run.timed_out and data.get("exitstatus") == 5 and bool(data.get("signed"))
+            and bool((data.get("guard") or {}).get("ok")) and not data.get("tests")
+            and not data.get("collect_errors") and not run.jail.get("left_running")
+            and "tamper_seen" not in data)
+
+
+def parts_of(job: Job) -> int:
+    """How many jobs' outcomes make up the outcome of ``job``'s exercise."""
+    return 2 if job.select is not None and job.exercise.slug in config.NEEDS_ALL_CPUS else 1
+
+
+def combine(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """One exercise's outcome from its two parts (shared run, all-CPU lane)."""
+    for part in (first, second):
+        if part["status"] == "error":
+            return part
+    merged = dict(first)
+    merged["tests"] = first["tests"] + second["tests"]
+    merged["duration"] = round(first["duration"] + second["duration"], 3)
+    merged["attempt"] = max(first.get("attempt", 1), second.get("attempt", 1))
+    merged["cpus"] = sorted(set(first.get("cpus", [])) | set(second.get("cpus", [])))
+    failed = [t for t in merged["tests"] if t["status"] in ("fail", "error")]
+    merged["status"] = "fail" if failed else "pass"
+    return merged
 
 
 def split_shared(singles: list[Job], run: sandbox.JobResult,
@@ -469,7 +521,8 @@ def grade(subs: Sequence[Submission], opts: Options,
     lock = threading.Lock()
     pending: dict[str, int] = {}
     results: dict[str, dict[str, dict[str, Any]]] = {}
-    first_runs: dict[tuple[str, str], dict[str, Any]] = {}
+    first_runs: dict[tuple[str, str, str], dict[str, Any]] = {}
+    halves: dict[tuple[str, str], dict[str, Any]] = {}  # the part of an exercise judged first
     prints: dict[str, str] = {}
     by_name = {s.student: s for s in subs}
     scheduler = Scheduler(cpus, jobs)
@@ -497,7 +550,12 @@ def grade(subs: Sequence[Submission], opts: Options,
                 continue
             pending[sub.student] += 1
             mine.append(Job(sub.student, ex, module))
-        queued += together(mine, lanes=len(cpus) > 1) if opts.together else mine
+        if opts.together:
+            planned = together(mine, lanes=len(cpus) > 1)
+            pending[sub.student] += sum(1 for j in planned if j.select == ALL_CPUS)
+            queued += planned
+        else:
+            queued += mine
     # ordinary jobs first, whole-machine ones after: fewer waits for every CPU to be free
     queued.sort(key=lambda j: j.whole)
     progress = _Progress(opts.progress, len(queued))
@@ -512,15 +570,19 @@ def grade(subs: Sequence[Submission], opts: Options,
         summary.graded.append(student)
 
     def work(job: Job, job_cpus: list[int]) -> None:
-        singles = [Job(job.student, ex, module) for ex, module in job.parts]
+        singles = [Job(job.student, ex, module, select=job.select) for ex, module in job.parts]
         again: list[Job] = []
         judged: list[tuple[Job, dict[str, Any]]] = []
         try:
             run = sandbox.run_jobs(job.parts, python=opts.python, repo=opts.repo,
                                    limits=opts.limits, cpus=job_cpus, sandbox=box,
-                                   extra_env=opts.extra_env)
+                                   extra_env=opts.extra_env, select=job.select)
             if job.more:
                 judged, again = split_shared(singles, run, opts.limits)
+            elif job.select == ALL_CPUS and nothing_selected(run):
+                judged = [(job, {"exercise": job.exercise.slug, "status": "pass", "tests": [],
+                                 "collect_errors": [], "message": "", "cpus": run.cpus,
+                                 "duration": round(run.duration, 3), "attempt": job.attempt})]
             else:
                 judged = [(job, judge(job, run, opts.limits))]
         except Exception as exc:  # noqa: BLE001 - one job never stops the batch
@@ -549,17 +611,25 @@ def grade(subs: Sequence[Submission], opts: Options,
                 log(f"{job.student}: could not write the results: {exc!r}")
 
     def resolve(job: Job, outcome: dict[str, Any]) -> bool:
-        """Take one exercise's outcome (lock held); True when the student is complete."""
-        key = (job.student, job.exercise.slug)
+        """Take one job's outcome for one exercise (lock held); True when the student is done."""
         if job.attempt == 1 and opts.retry_timing and needs_rerun(outcome):
-            first_runs[key] = outcome
+            first_runs[job.key] = outcome
             summary.reruns += 1
             progress.grow()
-            scheduler.add(Job(job.student, job.exercise, job.module, attempt=2))
+            scheduler.add(job.again(attempt=2))
             return False
         if job.attempt == 2:
-            outcome = merge_rerun(first_runs.pop(key), outcome)
-        results[job.student][job.exercise.slug] = outcome
+            outcome = merge_rerun(first_runs.pop(job.key), outcome)
+        slug = job.exercise.slug
+        if parts_of(job) == 2:
+            other = halves.pop((job.student, slug), None)
+            if other is None:
+                halves[(job.student, slug)] = outcome
+            else:  # the shared run's part first, then the lane's
+                first, second = (other, outcome) if job.select == ALL_CPUS else (outcome, other)
+                results[job.student][slug] = combine(first, second)
+        else:
+            results[job.student][slug] = outcome
         pending[job.student] -= 1
         return pending[job.student] == 0
 

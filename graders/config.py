@@ -15,9 +15,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Exercises whose tests measure a speed-up over several processes: they run alone,
-# with every usable CPU, never next to another grading job.
-NEEDS_ALL_CPUS: frozenset[str] = frozenset({"ex03_fib_parallel", "ex14_blocking_calls"})
+# Exercises with tests that judge how the usable CPUs are used (a speed-up over several
+# processes, "as many workers as CPUs"; marked ``ALL_CPUS_MARK``): those tests run
+# alone, with every usable CPU, never next to another grading job; the exercise's
+# other tests run with the student's other exercises, on one CPU.
+NEEDS_ALL_CPUS: frozenset[str] = frozenset({"ex03_fib_parallel"})
+ALL_CPUS_MARK = "all_cpus"
 
 # Points per exercise (an exercise not listed gets DEFAULT_POINTS), split equally
 # over its tasks unless TASK_POINTS says otherwise; a task's points are split

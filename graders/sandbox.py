@@ -292,11 +292,12 @@ def run_job(ex: Exercise, module: bytes, **options: Any) -> JobResult:
 
 def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.executable,
              repo: Path = REPO, limits: Limits | None = None, cpus: list[int] | None = None,
-             sandbox: Sandbox | None = None,
-             extra_env: dict[str, str] | None = None) -> JobResult:
+             sandbox: Sandbox | None = None, extra_env: dict[str, str] | None = None,
+             select: str | None = None) -> JobResult:
     """Run the pristine tests of several exercises in one confined pytest process.
 
-    Each part is an exercise and the submitted module for it. The run may last
+    Each part is an exercise and the submitted module for it; ``select`` is a pytest
+    marker expression (``-m``) choosing which of their tests run. The run may last
     ``limits.timeout`` seconds per exercise, and is stopped sooner when no test
     finishes (nor collection) for ``limits.timeout`` seconds.
     """
@@ -328,6 +329,8 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
                 "-p", "no:cacheprovider", "-p", GUARD_NAME, "-q", "--results-json", str(results)]
         if len(exs) > 1:  # one exercise that cannot be imported must not stop the others
             argv.append("--continue-on-collection-errors")
+        if select:
+            argv += ["-m", select]
         cgroup = None
         if sandbox.cgroup is not None:
             cgroup = sandbox.cgroup / f"job-{token}"

@@ -1,9 +1,10 @@
 """Whole-machine exercises and timing re-runs, end to end, on a synthetic course.
 
 A temporary copy of the repository gets two made-up exercises: ``ex02_processes``
-(ordinary: one pinned CPU) and ``ex03_fib_parallel`` (listed in NEEDS_ALL_CPUS:
-every CPU, alone), whose only test fails with a timing-sensitive message when the
-submitted ``fast()`` says so.
+(ordinary: one pinned CPU) and ``ex03_fib_parallel`` (listed in NEEDS_ALL_CPUS: its
+test marked ``all_cpus`` runs alone with every CPU, its other test with ex02 on one
+CPU), whose tests fail with a timing-sensitive message when the submitted ``fast()``
+says so.
 """
 
 from __future__ import annotations
@@ -42,12 +43,20 @@ from .messages import MSG
 
 
 @pytest.mark.task(1, "speed")
+{mark}
 def test_speed():
     """the CPUs it was given, and a wall-clock verdict"""
     cpus = len(os.sched_getaffinity(0))
     ok = mod.fast()
     note_timing("cpus given", cpus, 1.0, ok)
     MSG.check(ok, "too_slow", t=cpus)
+
+
+@pytest.mark.task(2, "works")
+def test_works():
+    """the CPUs of an ordinary test"""
+    assert mod.fast() in (True, False)
+    note_timing("cpus given", len(os.sched_getaffinity(0)), 1.0, True)
 '''
 
 
@@ -63,7 +72,8 @@ def _course(root: Path) -> Path:
             f"{slug}/{module}.py")
         put(root / "tests", "", f"{slug}/__init__.py")
         put(root / "tests", textwrap.dedent(MESSAGES.format(slug=slug)), f"{slug}/messages.py")
-        put(root / "tests", textwrap.dedent(TEST.format(slug=slug, module=module)),
+        mark = "@pytest.mark.all_cpus" if slug == "ex03_fib_parallel" else ""
+        put(root / "tests", textwrap.dedent(TEST.format(slug=slug, module=module, mark=mark)),
             f"{slug}/test_{slug}.py")
     return root
 
@@ -89,10 +99,16 @@ def test_whole_machine_exercises_and_timing_reruns(tmp_path: Path) -> None:
     quick = {e["exercise"]: e for e in by["quick"]["exercises"]}
     assert quick["ex02_processes"]["cpus"] != cpus or len(cpus) == 1
     assert len(quick["ex02_processes"]["cpus"]) == 1
-    assert quick["ex03_fib_parallel"]["cpus"] == cpus
+    assert quick["ex03_fib_parallel"]["cpus"] == cpus  # its two parts: one CPU and all
+    given = {t["name"]: t["timing"][0]["measured"] for t in by["quick"]["tests"]}
+    assert given == {"ex02_processes: the CPUs it was given, and a wall-clock verdict": 1,
+                     "ex02_processes: the CPUs of an ordinary test": 1,
+                     "ex03_fib_parallel: the CPUs it was given, and a wall-clock verdict":
+                         len(cpus),
+                     "ex03_fib_parallel: the CPUs of an ordinary test": 1}
     assert by["quick"]["score"] == 20
     assert [e["runs"] for e in quick.values()] == [1, 1]
-    slow = {t["exercise"]: t for t in by["slow"]["tests"]}
+    slow = {t["exercise"]: t for t in by["slow"]["tests"] if "verdict" in t["name"]}
     for slug in ("ex02_processes", "ex03_fib_parallel"):
         test = slow[slug]
         assert test["status"] == "fail"
@@ -100,4 +116,4 @@ def test_whole_machine_exercises_and_timing_reruns(tmp_path: Path) -> None:
         assert [m["run"] for m in test["timing"]] == [1, 2]
         want = len(cpus) if slug == "ex03_fib_parallel" else 1
         assert [m["measured"] for m in test["timing"]] == [want, want]
-    assert by["slow"]["score"] == 0
+    assert by["slow"]["score"] == 10  # task 2 of both exercises

@@ -188,11 +188,23 @@ def test_a_shared_run_that_cannot_speak_is_run_again_exercise_by_exercise() -> N
     assert [j.exercise.slug for j in again] == ["ex09_coroutines", "ex10_tasks"]
 
 
-def test_a_student_shares_one_run_except_whole_machine_exercises() -> None:
+def test_a_student_shares_one_run_and_all_cpu_tests_get_a_lane() -> None:
     jobs = [batch.Job("s", ex, b"") for ex in (ORDINARY, WHOLE, *SHARED[1:])]
     grouped = batch.together(jobs)
-    assert [(j.exercise.slug, len(j.parts)) for j in grouped] == [
-        ("ex01_threads", 3), ("ex03_fib_parallel", 1)]
+    assert [(j.exercise.slug, len(j.parts), j.select, j.whole) for j in grouped] == [
+        ("ex01_threads", 4, "not all_cpus", False), ("ex03_fib_parallel", 1, "all_cpus", True)]
+    assert [batch.parts_of(j) for j in batch.together(jobs)] == [1, 2]
     one_cpu = batch.together(jobs, lanes=False)
-    assert [len(j.parts) for j in one_cpu] == [4]
-    assert batch.together(jobs[:2]) == jobs[:2]
+    assert [(len(j.parts), j.select) for j in one_cpu] == [(4, None)]
+    assert batch.together(jobs[1:2]) == jobs[1:2]  # ex03 alone: one whole run
+
+
+def test_the_two_parts_of_an_exercise_are_put_together() -> None:
+    shared = _outcome("pass", 0.5, ok=True)
+    lane = _outcome("fail", 1.5, ok=False)
+    lane["tests"] = lane["tests"][:1]
+    both = batch.combine(shared, lane)
+    assert both["status"] == "fail"
+    assert len(both["tests"]) == 3
+    broken = {**lane, "status": "error", "message": "tampering", "tests": []}
+    assert batch.combine(shared, broken)["message"] == "tampering"

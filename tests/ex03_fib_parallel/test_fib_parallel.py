@@ -116,6 +116,7 @@ def test_two_workers_compute_at_the_same_time() -> None:
 
 
 @evidence
+@pytest.mark.all_cpus
 def test_default_workers_use_the_usable_cpus() -> None:
     """with workers=None, as many processes compute at once as there are usable CPUs"""
     numbers = [n_taking(0.25)] * 4
@@ -141,6 +142,7 @@ def test_one_worker_computes_alone() -> None:
 # -- task 3 -----------------------------------------------------------------------------------
 @speedup
 @pytest.mark.speedup
+@pytest.mark.all_cpus
 def test_speedup_over_sequential() -> None:
     """on 2+ CPUs, fibs_parallel takes at most 0.75 of the sequential time"""
     cpus = usable_cpus()
