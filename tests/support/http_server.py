@@ -68,8 +68,10 @@ class GatedHTTPServer:
         server = _Server(("127.0.0.1", 0), _Handler)
         server.owner = self
         self._server = server
+        # close() waits for the serving loop to notice the shutdown, at most one poll
+        # interval: keep it short, since every test starts and closes a server of its own.
         self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05},
+            target=server.serve_forever, kwargs={"poll_interval": 0.01},
             name=f"course-http-server-{next(_names)}", daemon=True,
         )
         self._thread.start()
