@@ -23,7 +23,7 @@ from ex06_nonblocking_client import echo_client as mod
 
 from tests.support import report
 from tests.support.echo import EchoServers, pattern, refused_address, socket_fds
-from tests.support.timing import call_with_deadline, scaled
+from tests.support.timing import call_with_deadline, scale, scaled
 
 from .messages import MSG
 
@@ -31,6 +31,10 @@ echo = pytest.mark.task(1, "echo_all")
 failures = pytest.mark.task(2, "timeouts, refusals, cleanup")
 
 DEADLINE = 15.0  # seconds (scaled) before a call counts as hung
+# Seconds (scaled) the servers wait for every client to connect and start sending. A client
+# that connects to all at once gets there within a few hundredths of a second, even on a
+# busy machine; one that talks to one server at a time sits this out once per gated test.
+GATE = 1.0
 BIG = 8 << 20  # 8 MiB: more than a socket buffer takes in one send()
 
 
@@ -101,6 +105,16 @@ def still_open(before: set[int], servers: EchoServers) -> set[int]:
     return first & (socket_fds() - before - servers.fds())
 
 
+def check_gate_opened(servers: EchoServers) -> None:
+    """The servers' gate opened: every client was connected and sending at the same time."""
+    if servers.opened.is_set():
+        return
+    n = servers.clients
+    if servers.peak < n:
+        MSG.fail("one_at_a_time", n=n, peak=servers.peak, seconds=servers.gate_timeout)
+    MSG.fail("blocked_on_send", n=n, sending=servers.peak_sending, seconds=servers.gate_timeout)
+
+
 def new_threads(seen: list[threading.Thread], before: set[threading.Thread]) -> list[str]:
     return sorted(
         t.name for t in seen
@@ -116,13 +130,9 @@ def test_talks_to_every_server_at_once(loops: list[str]) -> None:
     message = pattern(BIG)
     before_fds = socket_fds()
     before_threads = set(threading.enumerate())
-    with unclosed() as collected, EchoServers(n, gate_timeout=2.0) as servers:
+    with unclosed() as collected, EchoServers(n, gate_timeout=GATE) as servers:
         replies = echo_all(servers.addresses, message)
-    if not servers.opened.is_set():
-        if servers.peak < n:
-            MSG.fail("one_at_a_time", n=n, peak=servers.peak, seconds=servers.gate_timeout)
-        MSG.fail("blocked_on_send", n=n, sending=servers.peak_sending,
-                 seconds=servers.gate_timeout)
+    check_gate_opened(servers)
     extra = new_threads(servers.threads_when_open, before_threads)
     MSG.check(not extra, "used_threads", n=n, count=len(extra), names=", ".join(extra))
     MSG.check(not loops, "used_asyncio", count=len(loops))
@@ -143,8 +153,11 @@ def test_replies_follow_the_order_of_servers() -> None:
     message = b"ping " * 200
     names = [b"A:", b"B:", b"C:"]
     before_fds = socket_fds()
-    # the last server answers first
-    with unclosed() as collected, EchoServers(n, prefix=names, hold=[0.3, 0.15, 0.0]) as servers:
+    # The last server answers first, then every 0.05 s (scaled) the one before: far more
+    # than the few milliseconds the client needs per reply.
+    holds = [scaled(0.1), scaled(0.05), 0.0]
+    with unclosed() as collected, \
+            EchoServers(n, prefix=names, hold=holds, gate_timeout=GATE) as servers:
         replies = echo_all(servers.addresses, message)
     want = [name + message for name in names]
     MSG.check(replies == want, "wrong_replies", servers="<servers A, B, C>",
@@ -155,11 +168,12 @@ def test_replies_follow_the_order_of_servers() -> None:
 @echo
 def test_sleeps_in_the_selector_while_waiting() -> None:
     """while the servers hold their answers, the client sleeps instead of spinning"""
-    hold = 0.4
+    hold = scaled(0.25)  # the state of the client's thread is sampled every 0.01 s meanwhile
     before_fds = socket_fds()
     message = pattern(64 * 1024)
-    with EchoServers(2, hold=hold) as servers:
+    with EchoServers(2, hold=hold, gate_timeout=GATE) as servers:
         replies = echo_all(servers.addresses, message)
+    check_gate_opened(servers)  # else the answers were never held back
     MSG.check(replies == [message] * 2, "wrong_replies", servers="<2 servers>",
               got=show(replies, message), want=show([message] * 2, message))
     if servers.all_in_at is None or servers.answered_at is None:
@@ -182,7 +196,7 @@ def test_sleeps_in_the_selector_while_waiting() -> None:
 def test_empty_message() -> None:
     """an empty message gets empty replies"""
     before_fds = socket_fds()
-    with unclosed() as collected, EchoServers(2) as servers:
+    with unclosed() as collected, EchoServers(2, clients=0) as servers:  # no gate: answer at once
         replies = echo_all(servers.addresses, b"")
     MSG.check(replies == [b"", b""], "wrong_replies", servers="<2 servers>", got=show(replies),
               want=show([b"", b""]))
@@ -200,12 +214,16 @@ def test_no_servers() -> None:
 @failures
 def test_raises_timeout_error_in_time() -> None:
     """servers that never answer: TimeoutError once `timeout` has passed"""
-    n, timeout = 2, 0.5
+    n, timeout = 2, 0.25
+    allowed = timeout + scaled(0.75)  # for a late wake-up on a busy machine
     before_fds = socket_fds()
     with EchoServers(n, mute=True) as servers:
         start = time.perf_counter()
         try:
-            got = echo_all(servers.addresses, b"anyone there?", timeout, deadline=5.0)
+            # a call that never gives up is reported as hung half a second after it is late
+            hung = allowed + scaled(0.5)
+            got = echo_all(servers.addresses, b"anyone there?", timeout,
+                           deadline=hung / scale())  # call_with_deadline scales it
         except TimeoutError:
             elapsed = time.perf_counter() - start
             # while the exception (and the frames it holds) is alive
@@ -218,7 +236,6 @@ def test_raises_timeout_error_in_time() -> None:
         else:
             MSG.fail("timeout_not_raised", n=n, timeout=timeout, got=show(got))
     MSG.check(elapsed >= 0.9 * timeout, "timeout_early", elapsed=elapsed, timeout=timeout)
-    allowed = timeout + scaled(1.0)
     report.note_timing("echo_all time to TimeoutError", elapsed, allowed, elapsed <= allowed)
     MSG.check(elapsed <= allowed, "timeout_late", timeout=timeout, elapsed=elapsed,
               allowed=allowed)

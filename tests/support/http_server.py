@@ -14,9 +14,13 @@ held.
 
 Paths: ``/status/NNN`` answers with status NNN, ``/`` with 200, anything else
 with 404. Query ``?delay=S`` holds the answer S more (scaled) seconds after the
-gate (e.g. to make answers arrive in reverse order). Loopback only, port 0;
-the threads are daemons named ``course-http-*`` and ``close()`` (or leaving the
-``with`` block) stops them and closes every socket, releasing held requests.
+gate (e.g. to make answers arrive in reverse order); with
+``delay_when_broken=False`` a broken gate skips the delays (the requests were
+not all in flight, so delays would only add up one after another).
+
+Loopback only, port 0; the threads are daemons named ``course-http-*`` and
+``close()`` (or leaving the ``with`` block) stops them and closes every socket,
+releasing held requests.
 """
 
 from __future__ import annotations
@@ -45,9 +49,11 @@ class GatedHTTPServer:
         *,
         gate_timeout: float = 1.0,
         on_arrival: Callable[[str], None] | None = None,
+        delay_when_broken: bool = True,
     ) -> None:
         self.expected = expected
         self.gate_timeout = scaled(gate_timeout)
+        self.delay_when_broken = delay_when_broken
         self.on_arrival = on_arrival  # called in the handler thread with the path, on arrival
         self.peak = 0  # most requests held at the same time
         self.in_flight = 0
@@ -68,8 +74,10 @@ class GatedHTTPServer:
         server = _Server(("127.0.0.1", 0), _Handler)
         server.owner = self
         self._server = server
+        # close() waits for the serving loop to notice the shutdown, at most one poll
+        # interval: keep it short, since every test starts and closes a server of its own.
         self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05},
+            target=server.serve_forever, kwargs={"poll_interval": 0.01},
             name=f"course-http-server-{next(_names)}", daemon=True,
         )
         self._thread.start()
@@ -144,7 +152,7 @@ class GatedHTTPServer:
             self.answered += 1
 
     def _hold(self, seconds: float) -> None:
-        if seconds > 0:
+        if seconds > 0 and (self.delay_when_broken or not self.broken):
             self._closing.wait(scaled(seconds))
 
 
