@@ -77,6 +77,8 @@ class DemoRun:
 def run_demo(ex: Exercise, root: Path, tmp_path: Path, *args: str,
              env: dict[str, str] | None = None) -> DemoRun:
     out = tmp_path / f"{ex.number}-{os.urandom(4).hex()}.json"
+    if "--timeout" not in args:  # a busy machine must not pass for a hang
+        args = (*args, "--timeout", "30")
     environ = dict(os.environ, EXERCISES_ROOT=str(root), **(env or {}))
     start = time.monotonic()
     proc = subprocess.run(

@@ -127,7 +127,7 @@ MSG = Catalogue(
 )
 
 HEARTBEAT = "loop heartbeat"
-DEFAULT_TIMEOUT = 5.0  # seconds (scaled) that one call of the learner's code may take
+DEFAULT_TIMEOUT = 10.0  # seconds (scaled) that one call of the learner's code may take
 
 
 class DemoStop(Exception):
