@@ -25,8 +25,12 @@ def scenario(demo: Demo) -> None:
         funcs = [s.rec.traced(functools.partial(nap, d), f"nap {d} s") for d in DELAYS]
         s.call(f"run_in_threads([{len(funcs)} callables])", mod.run_in_threads, funcs)
         work = s.work()
-        threads = {w.thread_id for w in work}
-        if s.peak() == len(DELAYS):
+        threads = {(w.thread_id, w.thread) for w in work}
+        call = s.timeline().calls[-1]
+        if len(work) < len(DELAYS) or any(w.end > call.end + 0.01 for w in work):
+            s.note("run_in_threads returned before its calls had finished (bars that go on "
+                   "after the call, or are missing): join every thread before returning.")
+        elif s.peak() == len(DELAYS):
             s.note(f"All {len(DELAYS)} waits overlapped, each in a thread of its own: the call "
                    f"took about the longest delay ({max(DELAYS)} s), not their sum.")
         elif len(threads) == 1:

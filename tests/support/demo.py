@@ -404,7 +404,8 @@ class Section:
             t not in before.threads and t.is_alive() and not _exempt(t)
             for t in threading.enumerate()
         ):
-            found = leaks.leftovers(before, grace=0.3)
+            # A grace period: work that outlives the call still gets drawn, past its end.
+            found = leaks.leftovers(before, grace=0.5)
             if found.children:
                 leaks.kill_children(found.children)
                 self.note(MSG.text("left_processes", count=len(found.children), call=call))
