@@ -74,6 +74,9 @@ def scenario(demo: Demo) -> None:
                                     name=f"client {n}", daemon=True)
                    for n in range(1, CLIENTS + 1)]
         runner.start()
+        runner.join(0.05)  # a serve_forever that fails at once is reported at once
+        if crashed:
+            s.fail(crashed[0], "serve_forever()")
         for t in clients:
             t.start()
         for t in clients:
