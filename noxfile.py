@@ -3,6 +3,7 @@
     nox -s check-ex03        check one exercise (EXERCISES_ROOT picks the copy)
     nox -s check             progress table of every exercise
     nox -s hint-ex03         the next hint      nox -s watch-ex03   re-check on every save
+    nox -s demo-ex03         run your code and draw a timeline of what overlapped
     nox -s reset-ex03        restore the stub (your file is kept as a backup)
     nox -s tests             the repository's own check (meta-tests + lint)
 
@@ -91,6 +92,16 @@ for _ex in EXERCISES:
             session.error(f"{ex.slug}: the check could not run (see the line above)")
 
     _check.__doc__ = f"Check {_ex.slug} ({_ex.module}.py)."
+
+    @nox.session(name=f"demo-{_ex.number}", python=False)
+    def _demo(session: nox.Session, ex: engine.Exercise = _ex) -> None:
+        code = learner.demo(course_python(session), ex, session.posargs)
+        if code == 1:
+            session.error(f"{ex.slug}: the demo stopped (see the line above)")
+        if code:
+            session.error(f"{ex.slug}: the demo could not run (see the line above)")
+
+    _demo.__doc__ = f"Run {_ex.slug} and draw a timeline of what overlapped (-- --html FILE)."
 
     @nox.session(name=f"hint-{_ex.number}", python=False)
     def _hint(session: nox.Session, ex: engine.Exercise = _ex) -> None:

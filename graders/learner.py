@@ -1,4 +1,4 @@
-"""The learner's front end: check, progress table, hints, watch, reset.
+"""The learner's front end: check, progress table, hints, watch, reset, demo.
 
 Standard library only: it runs under the Python that runs nox.
 """
@@ -33,6 +33,17 @@ def check(python: str, ex: Exercise, posargs: Sequence[str]) -> int:
     args = engine.pytest_args(ex, teach=True, extra=posargs)
     env = dict(os.environ, EXERCISES_ROOT=str(root))
     return subprocess.call([python, *args], cwd=REPO, env=env)
+
+
+def demo(python: str, ex: Exercise, posargs: Sequence[str]) -> int:
+    """Run the learner's code and draw a timeline of what overlapped; the demo's exit code.
+
+    ``posargs`` go to ``python -m tests.support.demo`` (``--html FILE``, ``--timeout S``).
+    """
+    root = exercises_root()
+    env = dict(os.environ, EXERCISES_ROOT=str(root))
+    return subprocess.call([python, "-m", "tests.support.demo", ex.number, *posargs],
+                           cwd=REPO, env=env)
 
 
 def progress(python: str, exercises: Sequence[Exercise], posargs: Sequence[str]) -> None:
