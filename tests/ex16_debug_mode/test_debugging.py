@@ -34,8 +34,13 @@ slow = pytest.mark.task(1, "find_slow_callbacks")
 never = pytest.mark.task(2, "find_never_awaited")
 
 DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
-BLOCK = 0.25  # seconds a "blocking" task sleeps with time.sleep
-THRESHOLD = 0.15  # slow_callback_duration asked for
+# A callback that only awaits takes well under a millisecond, and stays under 15 ms even
+# when four busy loops share two CPUs with the test; THRESHOLD leaves that margin more
+# than three times over, so a right answer is not blamed for a callback the OS paused.
+# A blocking task sleeps twice as long: time.sleep never returns early, so its callback
+# always takes at least BLOCK and is reported with seconds >= THRESHOLD.
+BLOCK = 0.1  # seconds a "blocking" task sleeps with time.sleep
+THRESHOLD = 0.05  # slow_callback_duration asked for
 SLOW_TEXT = "Executing %s took %.3f seconds"  # asyncio's own format (base_events)
 
 
