@@ -31,8 +31,14 @@ class Snapshot:
 def service_pids() -> set[int]:
     """Long-lived multiprocessing helpers (resource tracker, forkserver)."""
     pids = set()
+    me = os.getpid()
     for child in _children():
         try:
+            # The services are this process's own children. Workers forked by the
+            # forkserver carry its command line too, but they are its children: they
+            # are real processes of the code under test and must not hide as services.
+            if child.ppid() != me:
+                continue
             cmdline = " ".join(child.cmdline())
         except (psutil.Error, OSError):
             continue
