@@ -1,7 +1,10 @@
 """Exercise 01: describe_current and run_in_threads.
 
 Evidence: callables meet at a barrier that opens only when all of them are
-running at once; thread identities show where each call ran.
+running at once; thread identities show where each call ran. While the barrier
+waits, a stall watch (tests/support/stall.py) looks at every thread: when none
+has run for a moment, no other call is on its way (they run one at a time) and
+the barrier is broken then rather than at its timeout.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from collections.abc import Callable
 import pytest
 from ex01_threads import threads as mod
 
+from tests.support.stall import StallWatch
 from tests.support.sync import Rendezvous
-from tests.support.timing import call_with_deadline
+from tests.support.timing import call_watching, call_with_deadline
 
 from .messages import MSG
 
@@ -25,8 +29,14 @@ run = pytest.mark.task(2, "run_in_threads")
 DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
 
 
-def run_in_threads(funcs: list) -> list:
-    return call_with_deadline(mod.run_in_threads, funcs, seconds=DEADLINE, call="run_in_threads")
+def run_in_threads(funcs: list, meeting: Rendezvous | None = None) -> list:
+    """The learner's run_in_threads, bounded; callables that meet at ``meeting`` are
+    released (barrier broken) as soon as the process stalls with some still missing."""
+    if meeting is None:
+        return call_with_deadline(mod.run_in_threads, funcs, seconds=DEADLINE,
+                                  call="run_in_threads")
+    return call_watching(mod.run_in_threads, funcs, seconds=DEADLINE, call="run_in_threads",
+                         watch=StallWatch(), on_stall=meeting.abort)
 
 
 # -- task 1 -----------------------------------------------------------------------------------
@@ -106,7 +116,7 @@ def test_all_calls_run_at_the_same_time(n: int) -> None:
         return call
 
     try:
-        results = run_in_threads([make(i) for i in range(n)])
+        results = run_in_threads([make(i) for i in range(n)], meeting)
     except threading.BrokenBarrierError:
         results = None
     in_main = sum(1 for t in seen if t.ident == main)
@@ -140,7 +150,7 @@ def test_results_follow_input_order_not_finish_order() -> None:
         return call
 
     try:
-        results = run_in_threads([make(i) for i in range(n)])
+        results = run_in_threads([make(i) for i in range(n)], meeting)
     except threading.BrokenBarrierError:
         MSG.fail("not_concurrent", n=n, peak=meeting.peak)
     want = [f"r{i}" for i in range(n)]
@@ -176,7 +186,7 @@ def test_reraises_first_error_in_input_order_after_all_finished() -> None:
         return "slow"
 
     try:
-        got = run_in_threads([ok, first_in_order, second_in_order, slow])
+        got = run_in_threads([ok, first_in_order, second_in_order, slow], meeting)
     except ValueError:
         running = 0 if slow_finished.is_set() else 1
         MSG.check(running == 0, "raised_early", error="ValueError", running=running)

@@ -2,14 +2,19 @@
 
 Evidence: children report their PIDs and meet at a manager-backed barrier that
 opens only when all of them are alive at once; the process table shows who is
-still running when the call raises or returns.
+still running when the call raises or returns. A stall watch
+(tests/support/stall.py) looks at this process and its children while the call
+runs: when nothing among them has run for a moment, no other child is on its way
+to the barrier (it is broken then rather than at its timeout), or, once every
+child has ended, the call waits for a result that never comes.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from multiprocessing.managers import SyncManager
 from typing import Any
 
@@ -18,7 +23,8 @@ import pytest
 from ex02_processes import processes as mod
 
 from tests.support.leaks import live_children
-from tests.support.timing import call_with_deadline, scaled
+from tests.support.stall import WINDOW, StallWatch
+from tests.support.timing import call_watching, call_with_deadline, scaled
 
 from . import targets
 from .messages import MSG
@@ -27,17 +33,44 @@ run = pytest.mark.task(1, "run_in_processes")
 failures = pytest.mark.task(2, "failures in children")
 
 DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
+# Seconds (scaled) of a still process tree after which a call that waits for its children
+# counts as stuck: longer than any poll (join/get/poll with a timeout) it may use meanwhile.
+STILL = 2.0
 
 
-def run_in_processes(target: Any, args: list[Any]) -> list[Any]:
-    return call_with_deadline(mod.run_in_processes, target, args, seconds=DEADLINE,
-                              call="run_in_processes")
+def run_in_processes(target: Any, args: list[Any], watch: StallWatch | None = None,
+                     on_stall: Callable[[], object] | None = None) -> list[Any]:
+    """The learner's run_in_processes, bounded; with ``watch``, a stall ends the wait early
+    (``on_stall()`` then breaks what the children wait at, else the test fails at once)."""
+    if watch is None:
+        return call_with_deadline(mod.run_in_processes, target, args, seconds=DEADLINE,
+                                  call="run_in_processes")
+    return call_watching(mod.run_in_processes, target, args, seconds=DEADLINE,
+                         call="run_in_processes", watch=watch, on_stall=on_stall)
 
 
 @pytest.fixture(scope="module")
 def manager() -> Iterator[SyncManager]:
     with multiprocessing.Manager() as m:
         yield m
+
+
+def watch(window: float = WINDOW) -> StallWatch:
+    """A stall watch over this process and its children, made before the call starts.
+
+    The main thread of a multiprocessing manager (the barrier's) wakes every second to
+    look at its stop flag: it is left out.
+    """
+    managers = [p.pid for p in multiprocessing.active_children()
+                if p.name.startswith("SyncManager") and p.pid]
+    return StallWatch(window, children=True, ignore=[(pid, pid) for pid in managers])
+
+
+def abort(barrier: Any) -> None:
+    """Break the manager barrier from a short-lived thread: its proxy connection goes with it."""
+    helper = threading.Thread(target=barrier.abort, name="course-abort", daemon=True)
+    helper.start()
+    helper.join(scaled(5))
 
 
 # -- task 1 -----------------------------------------------------------------------------------
@@ -48,7 +81,9 @@ def test_children_run_at_the_same_time_in_their_own_processes(
 ) -> None:
     """every call runs in a new process, all alive at once"""
     barrier = manager.Barrier(n, timeout=scaled(3.0))
-    reports = run_in_processes(targets.meet_and_report, [(barrier, i) for i in range(n)])
+    # Children that start one after another leave the others still while the first waits.
+    reports = run_in_processes(targets.meet_and_report, [(barrier, i) for i in range(n)],
+                               watch(), lambda: abort(barrier))
     parent = os.getpid()
     if not isinstance(reports, list) or len(reports) != n:
         MSG.fail("wrong_results", got=reports, want=f"{n} reports (index, pid, ...)")
@@ -122,7 +157,8 @@ def test_child_that_dies_silently() -> None:
     """a child that exits without a result gives ChildProcessError with its exit code"""
     before = live_children()
     try:
-        got = run_in_processes(targets.exit_silently_on_two, [(v, os.getpid()) for v in (1, 2, 3)])
+        got = run_in_processes(targets.exit_silently_on_two, [(v, os.getpid()) for v in (1, 2, 3)],
+                               watch(STILL))
     except ChildProcessError as exc:
         MSG.check("3" in str(exc), "silent_death", outcome=f"raised {type(exc).__name__}({exc})")
         still_running = len(live_children() - before)

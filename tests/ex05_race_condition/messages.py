@@ -67,6 +67,19 @@ MSG = Catalogue(
             "increment() (أو العكس) داخل `with self._lock:` انتظرت إلى الأبد. خذ القفل مرة "
             "واحدة في كل تحديث.",
         },
+        "deadlock": {
+            "en": "{calls} had not finished after {seconds:.1f} s, and for the last "
+            "{still:.1f} s none of the threads had run: each was asleep, waiting for "
+            "something no thread was going to do. The usual cause is a thread waiting for a "
+            "lock it already holds: threading.Lock is not re-entrant, so add() calling "
+            "increment() (or the other way round) inside `with self._lock:` waits for ever. "
+            "Take the lock once per update.",
+            "ar": "لم تنتهِ {calls} بعد {seconds:.1f} ثانية، ولم يعمل أيٌّ من الخيوط طوال آخر "
+            "{still:.1f} ثانية: كلٌّ منها نائم ينتظر شيئًا لن يفعله أي خيط. السبب المعتاد خيطٌ "
+            "ينتظر قفلًا يمسكه هو نفسه: threading.Lock لا يُعاد دخوله، فإذا استدعت add() الدالة "
+            "increment() (أو العكس) داخل `with self._lock:` انتظرت إلى الأبد. خذ القفل مرة "
+            "واحدة في كل تحديث.",
+        },
         "worker_raised": {
             "en": "{calls} raised {error} in one of the {threads} threads.",
             "ar": "رفعت {calls} الاستثناء {error} في أحد الخيوط الـ {threads}.",

@@ -3,7 +3,9 @@
 Evidence: the module's ``pause()`` hook is replaced by a real pause that lets
 other threads run between each read and write, so a racy update loses counts
 every time; the hook also counts its calls and how many threads were inside it
-at once (at most one when the whole update is locked).
+at once (at most one when the whole update is locked). Threads that all sleep
+with none ever woken (tests/support/stall.py) are deadlocked: the test says so at
+once instead of waiting for its deadline.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import pytest
 from ex05_race_condition import counter as mod
 
 from tests.support.lesson import Lesson
-from tests.support.timing import call_with_deadline, scaled
+from tests.support.stall import StallWatch
+from tests.support.timing import call_watching, scaled
 
 from .messages import MSG
 
@@ -73,13 +76,20 @@ def together(jobs: list[Callable[[], None]], what: str) -> None:
 
     threads = [threading.Thread(target=run, args=(job,), name=f"course-worker-{i}", daemon=True)
                for i, job in enumerate(jobs)]
+    watch = StallWatch()  # the workers sleep 0.5 ms in every pause(): never still for long
     for t in threads:
         t.start()
-    deadline = time.monotonic() + scaled(DEADLINE)
-    for t in threads:
-        t.join(max(0.0, deadline - time.monotonic()))
-    if any(t.is_alive() for t in threads):  # daemons named course-*: they cannot block exit
-        MSG.fail("stuck", calls=what, seconds=scaled(DEADLINE))
+    started = time.monotonic()
+    deadline = started + scaled(DEADLINE)
+    # Daemons named course-*: threads left stuck cannot block the exit.
+    while alive := [t for t in threads if t.is_alive()]:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            MSG.fail("stuck", calls=what, seconds=scaled(DEADLINE))
+        if watch.stalled():
+            MSG.fail("deadlock", calls=what, seconds=time.monotonic() - started,
+                     still=watch.still)
+        alive[0].join(min(left, watch.period))
     for exc in errors:
         if isinstance(exc, NotImplementedError):
             raise exc
@@ -130,10 +140,13 @@ def test_value_follows_updates_in_one_thread() -> None:
 
     what = "3 × increment(), add(5), add(-2)"
     try:
-        got = call_with_deadline(updates, seconds=DEADLINE, call=what)
+        got = call_watching(updates, seconds=DEADLINE, call=what, watch=StallWatch())
     except Lesson as lesson:
         if lesson.key == "hang":
             MSG.fail("stuck", calls=what, seconds=scaled(DEADLINE))
+        if lesson.key == "stalled":
+            MSG.fail("deadlock", calls=what, seconds=lesson.fields["seconds"],
+                     still=lesson.fields["still"])
         raise
     MSG.check(got == 6, "value_wrong", calls=what, got=got, want=6)
 

@@ -37,12 +37,12 @@ MSG = Catalogue(
             "shutdown(). يجب أن تستمر في الدوران حتى تطلب shutdown() التوقف.",
         },
         "not_accepting": {
-            "en": "{n} client(s) connected to the running server, but after {seconds:.1f} s "
-            "it had accepted only {accepted}. serve_forever must register the listening "
-            "socket with the selector and accept() whenever it is readable.",
-            "ar": "اتصل {n} عميل بالخادم العامل، لكنه بعد {seconds:.1f} ثانية لم يقبل إلا "
-            "{accepted}. يجب أن تسجّل serve_forever مقبس الاستماع في المحدِّد وتستدعي "
-            "accept() كلما صار قابلًا للقراءة.",
+            "en": "{n} client(s) connected to the running server, but it had accepted only "
+            "{accepted} {waited}. serve_forever must register the listening socket with the "
+            "selector and accept() whenever it is readable.",
+            "ar": "اتصل {n} عميل بالخادم العامل، لكنه لم يقبل إلا {accepted} {waited}. يجب أن "
+            "تسجّل serve_forever مقبس الاستماع في المحدِّد وتستدعي accept() كلما صار قابلًا "
+            "للقراءة.",
         },
         "shutdown_hang": {
             "en": "shutdown() was called, and serve_forever had still not returned "
@@ -54,14 +54,14 @@ MSG = Catalogue(
             "في socket.socketpair() مسجّل في المحدِّد) لترى الحلقة العلم.",
         },
         "slow_shutdown": {
-            "en": "serve_forever returned {elapsed:.2f} s after shutdown() was called "
+            "en": "serve_forever was still running {elapsed:.2f} s after shutdown() was called "
             "(allowed: {allowed:.2f} s). A select() that sleeps a long timeout (or forever) "
             "only sees the stop flag when it wakes: wake it up from shutdown() (self-pipe "
             "trick: a socket.socketpair() registered with the selector).",
-            "ar": "عادت serve_forever بعد {elapsed:.2f} ثانية من استدعاء shutdown() (المسموح "
-            "{allowed:.2f} ثانية). الدالة select() التي تنام مهلة طويلة (أو بلا نهاية) لا ترى "
-            "علم التوقف إلا حين تستيقظ: أيقظها من shutdown() (حيلة الأنبوب الذاتي: "
-            "socket.socketpair() مسجّل في المحدِّد).",
+            "ar": "كانت serve_forever ما تزال تعمل بعد {elapsed:.2f} ثانية من استدعاء "
+            "shutdown() (المسموح {allowed:.2f} ثانية). الدالة select() التي تنام مهلة طويلة "
+            "(أو بلا نهاية) لا ترى علم التوقف إلا حين تستيقظ: أيقظها من shutdown() (حيلة "
+            "الأنبوب الذاتي: socket.socketpair() مسجّل في المحدِّد).",
         },
         "sockets_left_open": {
             "en": "after shutdown() and serve_forever returned, the server still held {count} "
@@ -86,51 +86,51 @@ MSG = Catalogue(
             "يخبر ذلك الخيط أي مقبس جاهز.",
         },
         "wrong_echo": {
-            "en": "a client sent {sent} and got back {got} (waited up to {seconds:.1f} s). "
-            "The server must send back exactly the bytes each client sent, in order, "
-            "including what send() did not take the first time.",
-            "ar": "أرسل عميل {sent} وتلقى {got} (بعد انتظار حتى {seconds:.1f} ثانية). يجب أن "
+            "en": "a client sent {sent} and got back {got} {waited}. The server must send back "
+            "exactly the bytes each client sent, in order, including what send() did not "
+            "take the first time.",
+            "ar": "أرسل عميل {sent} وتلقى {got} {waited}. يجب أن "
             "يعيد الخادم البايتات التي أرسلها كل عميل بالضبط وبالترتيب، ومنها ما لم تأخذه "
             "send() في المرة الأولى.",
         },
         "not_concurrent": {
-            "en": "{n} clients connected at once and each sent a message: within "
-            "{seconds:.1f} s only {echoed} of them got their echo while all stayed "
-            "connected. The server served one client at a time (a blocking recv() waits "
+            "en": "{n} clients connected at once and each sent a message: only {echoed} of "
+            "them got their echo {waited}, while all stayed connected. The server served "
+            "one client at a time (a blocking recv() waits "
             "for that client only). Register every client with the selector and handle "
             "whichever socket is ready.",
-            "ar": "اتصل {n} عميلًا معًا وأرسل كل منهم رسالة: خلال {seconds:.1f} ثانية لم "
-            "يتلقَّ الصدى إلا {echoed} منهم بينما بقوا جميعًا متصلين. خدم الخادم عميلًا "
+            "ar": "اتصل {n} عميلًا معًا وأرسل كل منهم رسالة: لم يتلقَّ الصدى إلا {echoed} منهم "
+            "{waited}، بينما بقوا جميعًا متصلين. خدم الخادم عميلًا "
             "واحدًا في كل مرة (recv() الحاجبة تنتظر ذلك العميل وحده). سجّل كل عميل في "
             "المحدِّد وتعامل مع أي مقبس جاهز.",
         },
         "stalled_by_idle": {
             "en": "while one client stayed connected without sending anything more, only "
-            "{echoed} of {n} other clients got their echo within {seconds:.1f} s. The "
-            "server was waiting in recv() on the idle client: only call recv() on a socket "
-            "the selector reported readable.",
+            "{echoed} of {n} other clients got their echo {waited}. The server was waiting "
+            "in recv() on the idle client: only call recv() on a socket the selector "
+            "reported readable.",
             "ar": "بينما بقي عميل متصلًا دون أن يرسل شيئًا آخر، لم يتلقَّ الصدى إلا {echoed} "
-            "من {n} عملاء آخرين خلال {seconds:.1f} ثانية. كان الخادم ينتظر في recv() على "
-            "العميل الخامل: لا تستدعِ recv() إلا على مقبس أخبرك المحدِّد أنه قابل للقراءة.",
+            "من {n} عملاء آخرين {waited}. كان الخادم ينتظر في recv() على العميل الخامل: لا "
+            "تستدعِ recv() إلا على مقبس أخبرك المحدِّد أنه قابل للقراءة.",
         },
         "stalled_by_slow_reader": {
             "en": "a client sent {sent} bytes and read none of its echo; meanwhile only "
-            "{echoed} of {n} other clients got their echo within {seconds:.1f} s. The "
-            "server blocked writing to the slow reader (sendall, or a blocking socket). Keep "
+            "{echoed} of {n} other clients got their echo {waited}. The server blocked "
+            "writing to the slow reader (sendall, or a blocking socket). Keep "
             "unsent bytes in that client's output buffer and write them when the selector "
             "says the socket is writable.",
             "ar": "أرسل عميل {sent} بايت ولم يقرأ شيئًا من صداه؛ وفي الأثناء لم يتلقَّ الصدى "
-            "إلا {echoed} من {n} عملاء آخرين خلال {seconds:.1f} ثانية. توقف الخادم وهو "
+            "إلا {echoed} من {n} عملاء آخرين {waited}. توقف الخادم وهو "
             "يكتب إلى القارئ البطيء (sendall، أو مقبس حاجب). احفظ البايتات غير المرسلة في "
             "مخزن خروج ذلك العميل واكتبها حين يخبرك المحدِّد أن المقبس قابل للكتابة.",
         },
         "slow_reader_lost_data": {
             "en": "a slow reader sent {sent} bytes; when it finally read, it got back "
-            "{echoed} bytes within {seconds:.1f} s{where}. Bytes that send() did not take "
+            "{echoed} bytes {waited}{where}. Bytes that send() did not take "
             "must stay in the client's buffer until they are written: send() returns how "
             "many it took.",
-            "ar": "أرسل قارئ بطيء {sent} بايت؛ وحين قرأ أخيرًا تلقى {echoed} بايت خلال "
-            "{seconds:.1f} ثانية{where}. البايتات التي لم تأخذها send() يجب أن تبقى في مخزن "
+            "ar": "أرسل قارئ بطيء {sent} بايت؛ وحين قرأ أخيرًا تلقى {echoed} بايت "
+            "{waited}{where}. البايتات التي لم تأخذها send() يجب أن تبقى في مخزن "
             "العميل حتى تُكتب: send() تعيد عدد ما أخذته.",
         },
         "clients_not_closed": {
@@ -141,6 +141,16 @@ MSG = Catalogue(
             "ar": "بعد أن اتصل {n} عميلًا ثم {how} ورحلوا، بقي لدى الخادم {held} مقبس ({baseline} "
             "وهو خامل). حين تعيد recv() القيمة b'' أو ترفع ConnectionResetError ألغِ تسجيل "
             "العميل من المحدِّد وأغلق مقبسه.",
+        },
+        "waited_limit": {
+            "en": "within {seconds:.1f} s",
+            "ar": "خلال {seconds:.1f} ثانية",
+        },
+        "waited_still": {
+            "en": "before everything went still ({seconds:.1f} s in, no thread had run for "
+            "{still:.1f} s and nothing was coming to wake the server)",
+            "ar": "قبل أن يسكن كل شيء (بعد {seconds:.1f} ثانية لم يكن أي خيط قد عمل طوال "
+            "{still:.1f} ثانية، ولم يكن شيء آتيًا ليوقظ الخادم)",
         },
         "how_closed": {
             "en": "closed normally after their echo",

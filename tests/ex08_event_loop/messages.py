@@ -110,6 +110,17 @@ MSG = Catalogue(
             "نائم موعده (مرّر الوقت حتى أقرب موعد)، أو مقبس صار جاهزًا ولم تُعَد مهمته إلى "
             "طابور الجاهزين.",
         },
+        "io_stalled": {
+            "en": "run() had not returned after {seconds:.1f} s, and for the last {still:.1f} s "
+            "its thread had not run at all, while one task waited for a socket and another "
+            "slept 0.1 s or waited to write. Likely: selector.select() called without a "
+            "timeout while a sleeper was due (pass the time until the next deadline), or a "
+            "socket that became ready was never handed back to its task.",
+            "ar": "لم تعد run() بعد {seconds:.1f} ثانية، ولم يعمل خيطها إطلاقًا طوال آخر "
+            "{still:.1f} ثانية، بينما انتظرت مهمة مقبسًا ونامت أخرى 0.1 ثانية أو انتظرت "
+            "الكتابة. الأرجح: استدعاء selector.select() بلا مهلة بينما ينتظر نائم موعده (مرّر "
+            "الوقت حتى أقرب موعد)، أو مقبس صار جاهزًا ولم تُعَد مهمته إلى طابور الجاهزين.",
+        },
         "io_task_failed": {
             "en": "a task that waits on sockets failed with {error}. A wait request must "
             "resume the task only once the selector reports its socket ready (unregister it "

@@ -4,7 +4,8 @@ Evidence: an injected fake clock and idle function (virtual time: sleeping
 costs nothing, every wake-up time is exact, and the number of clock reads and
 idle calls shows a scheduler that spins instead of waiting), the exact order in
 which tasks ran, and socket pairs that only work if the scheduler waits on a
-selector.  Every run() is bounded: one that never returns fails with a message.
+selector.  Every run() is bounded: one that never returns fails with a message,
+at once when its thread sleeps with nothing due to wake it (tests/support/stall.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import pytest
 from ex08_event_loop import scheduler as mod
 
 from tests.support.lesson import Lesson
-from tests.support.timing import call_with_deadline
+from tests.support.stall import StallWatch
+from tests.support.timing import call_watching
 
 from .messages import MSG
 
@@ -27,6 +29,9 @@ timers = pytest.mark.task(2, "sleep")
 io = pytest.mark.task(3, "wait_readable and wait_writable")
 
 DEADLINE = 5.0  # seconds (scaled) before run() counts as hung
+# Seconds (scaled) that run()'s thread may sleep with nothing waking it before it counts
+# as stuck: three times the longest real sleep a task takes here (0.1 s).
+STILL = 0.3
 READ_LIMIT = 1000  # clock reads before the fake clock starts creeping (a spinning loop)
 IDLE_LIMIT = 200  # idle calls before the fake clock starts creeping
 
@@ -72,7 +77,7 @@ class FakeTime:
 
 def run(sched: Any, call: str = "Scheduler.run()", seconds: float = DEADLINE) -> None:
     try:
-        call_with_deadline(sched.run, seconds=seconds, call=call)
+        call_watching(sched.run, seconds=seconds, call=call, watch=StallWatch(STILL))
     except Lesson:
         raise
     except NotImplementedError:
@@ -292,9 +297,12 @@ def test_socket_pair_ping_pong_through_the_selector() -> None:
         try:
             run(sched)
         except Lesson as lesson:
-            if lesson.key != "hang":
+            if lesson.key not in ("hang", "stalled"):
                 raise
             surface(*tasks)
+            if lesson.key == "stalled":
+                MSG.fail("io_stalled", seconds=lesson.fields["seconds"],
+                         still=lesson.fields["still"])
             MSG.fail("io_hang", seconds=DEADLINE)
         surface(*tasks)
         for task in tasks:
@@ -357,9 +365,12 @@ def test_megabytes_flow_through_a_relay_task() -> None:
         try:
             run(sched)
         except Lesson as lesson:
-            if lesson.key != "hang":
+            if lesson.key not in ("hang", "stalled"):
                 raise
             surface(*tasks)
+            if lesson.key == "stalled":
+                MSG.fail("io_stalled", seconds=lesson.fields["seconds"],
+                         still=lesson.fields["still"])
             MSG.fail("io_hang", seconds=DEADLINE)
         surface(*tasks)
         for task in tasks:

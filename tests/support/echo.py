@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 from .leaks import open_sockets
+from .stall import StallWatch
 from .timing import scaled
 
 HOST = "127.0.0.1"
@@ -432,10 +433,13 @@ class Swarm:
         messages: Sequence[bytes],
         seconds: float = 3.0,
         abort: Callable[[], bool] | None = None,
+        watch: StallWatch | None = None,
     ) -> list[bytes]:
         """Send ``messages[i]`` on client ``i`` and read back ``len(messages[i])`` bytes.
 
-        Stops early when ``abort()`` becomes true (e.g. the server thread died).
+        Stops early when ``abort()`` becomes true (e.g. the server thread died), or,
+        with ``watch``, when the clients got nowhere and nothing else in the process
+        moved for the watch's window (the server is not going to answer).
         """
         for peer, message in zip(self.peers, messages, strict=True):
             peer.out, peer.sent, peer.got, peer.want = memoryview(message), 0, bytearray(), len(
@@ -446,32 +450,47 @@ class Swarm:
                     peer.sock, selectors.EVENT_READ | selectors.EVENT_WRITE, peer
                 )
         deadline = time.monotonic() + scaled(seconds)
+        pause = 0.05 if watch is None else min(0.05, watch.period)
         while self._selector.get_map() and time.monotonic() < deadline:
             if abort is not None and abort():
                 break
-            for key, mask in self._selector.select(min(0.05, deadline - time.monotonic())):
-                self._step(key.data, mask)
+            moved = False
+            for key, mask in self._selector.select(min(pause, deadline - time.monotonic())):
+                moved = self._step(key.data, mask) or moved
+            if watch is None:
+                continue
+            if moved:
+                watch.moved()
+            elif watch.stalled():
+                break
         for key in list(self._selector.get_map().values()):
             self._selector.unregister(key.fileobj)
         return [bytes(p.got) for p in self.peers]
 
-    def _step(self, peer: _Peer, mask: int) -> None:
+    def _step(self, peer: _Peer, mask: int) -> bool:
+        """One ready client: send and/or receive; True if any byte moved (or it ended)."""
+        moved = False
         try:
             if mask & selectors.EVENT_WRITE and peer.sent < len(peer.out):
-                peer.sent += peer.sock.send(peer.out[peer.sent : peer.sent + 65536])
+                n = peer.sock.send(peer.out[peer.sent : peer.sent + 65536])
+                peer.sent += n
+                moved = n > 0
             if mask & selectors.EVENT_READ:
                 data = peer.sock.recv(65536)
                 if not data:
                     peer.eof = True
                 peer.got += data
+                moved = True
         except (BlockingIOError, InterruptedError):
-            return
+            return moved
         except OSError as exc:
             peer.error, peer.eof = str(exc), True
+            moved = True
         if peer.eof or len(peer.got) >= peer.want:
             self._selector.unregister(peer.sock)
         elif peer.sent >= len(peer.out):
             self._selector.modify(peer.sock, selectors.EVENT_READ, peer)
+        return moved
 
     def close(self, reset: bool = False) -> None:
         for peer in self.peers:
@@ -498,6 +517,8 @@ class SlowReader:
     written. ``flooded`` is set once the client sent everything or could not send more
     for a while. ``drain()`` then reads the echo back (still sending the rest) and checks
     it; ``echoed``/``sent`` tell how far it got and ``mismatch`` where it first differed.
+    While draining, the thread sleeps in ``select()`` without a timeout (``close()`` wakes
+    it), so a server that has stopped echoing leaves the whole process still.
     """
 
     def __init__(self, address: Address, total: int = 8 << 20, stall: float = 0.2) -> None:
@@ -512,10 +533,17 @@ class SlowReader:
         self.finished = threading.Event()
         self._drain = threading.Event()
         self._stop = threading.Event()
+        self._wake_r, self._wake_w = socket.socketpair()
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-        self.sock.connect(address)
-        self.sock.setblocking(False)
+        try:
+            self._wake_r.setblocking(False)
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            self.sock.connect(address)
+            self.sock.setblocking(False)
+        except BaseException:
+            for sock in (self.sock, self._wake_r, self._wake_w):
+                sock.close()
+            raise
         self._thread = threading.Thread(target=self._run, name="course-slow-reader", daemon=True)
 
     def __enter__(self) -> SlowReader:
@@ -525,17 +553,29 @@ class SlowReader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def drain(self, seconds: float = 5.0) -> bool:
-        """Read everything back; True when all was echoed within ``seconds`` (scaled)."""
+    def drain(self, seconds: float = 5.0, watch: StallWatch | None = None) -> bool:
+        """Read everything back; True when all was echoed within ``seconds`` (scaled).
+
+        With ``watch``, gives up as soon as the process stalls (nothing more is coming).
+        """
         self._drain.set()
-        return self.finished.wait(scaled(seconds))
+        self._wake()
+        if watch is None:
+            return self.finished.wait(scaled(seconds))
+        return watch.wait(self.finished, seconds)
+
+    def _wake(self) -> None:
+        with contextlib.suppress(OSError):
+            self._wake_w.send(b"x")
 
     def close(self) -> None:
         self._stop.set()
         self._drain.set()
+        self._wake()
         if self._thread.is_alive():
             self._thread.join(scaled(5))
-        self.sock.close()
+        for sock in (self.sock, self._wake_r, self._wake_w):
+            sock.close()
 
     def _run(self) -> None:
         sel = selectors.DefaultSelector()
@@ -559,8 +599,13 @@ class SlowReader:
             self.flooded.set()
             self._drain.wait()
             sel.modify(self.sock, selectors.EVENT_READ | selectors.EVENT_WRITE)
+            sel.register(self._wake_r, selectors.EVENT_READ)
             while not self._stop.is_set() and self.echoed < len(self.data):
-                for _, mask in sel.select(0.05):
+                for key, mask in sel.select():
+                    if key.fileobj is self._wake_r:
+                        with contextlib.suppress(OSError):
+                            self._wake_r.recv(64)
+                        continue
                     if mask & selectors.EVENT_WRITE and self.sent < len(self.data):
                         with contextlib.suppress(BlockingIOError, InterruptedError):
                             self.sent += self.sock.send(view[self.sent : self.sent + 65536])

@@ -30,6 +30,22 @@ COMMON = Catalogue(
                 "(انتظار خيط أو عملية لا تنتهي، نتيجة لا تُرسل، حلقة لا تخرج)"
             ),
         },
+        "stalled": {
+            "en": (
+                "{call} had not returned after {seconds:.1f} s, and for the last "
+                "{still:.1f} s nothing had run: every thread (and child process) involved "
+                "was asleep and none was woken. It is waiting for something that never "
+                "happens (a join on a thread or process that never ends, a result that is "
+                "never sent, a lock that is never released, a get() or select() without a "
+                "timeout)"
+            ),
+            "ar": (
+                "لم تعد {call} بعد {seconds:.1f} ثانية، ولم يعمل شيء طوال آخر {still:.1f} "
+                "ثانية: كل خيط (وكل عملية فرعية) معنيّ كان نائمًا ولم يوقظه شيء. إنها تنتظر "
+                "شيئًا لا يحدث أبدًا (انتظار خيط أو عملية لا تنتهي، نتيجة لا تُرسل، قفل لا "
+                "يُحرَّر، get() أو select() بلا مهلة)"
+            ),
+        },
         "leaked_threads": {
             "en": (
                 "{count} thread(s) you started were still running after the call returned: "

@@ -40,6 +40,16 @@ class Rendezvous:
             with self._lock:
                 self.waiting -= 1
 
+    def abort(self) -> None:
+        """Break the barrier for whoever waits at it (unless every party already met).
+
+        For a test that has evidence no other party can come (a stall, see
+        ``tests/support/stall.py``): the waiters get ``BrokenBarrierError`` now
+        instead of at the timeout.
+        """
+        if not self.opened:
+            self._barrier.abort()
+
     @property
     def opened(self) -> bool:
         """True when all parties met at once."""

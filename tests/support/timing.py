@@ -6,9 +6,12 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .messages import COMMON
+
+if TYPE_CHECKING:
+    from .stall import StallWatch
 
 T = TypeVar("T")
 
@@ -52,6 +55,37 @@ def call_with_deadline(
     test process alive; the test fails with the ``hang`` message instead.
     ``seconds`` is scaled here.
     """
+    return _bounded(func, args, kwargs, seconds, call, None, None)
+
+
+def call_watching(
+    func: Callable[..., T],
+    *args: Any,
+    seconds: float,
+    call: str,
+    watch: StallWatch,
+    on_stall: Callable[[], object] | None = None,
+    **kwargs: Any,
+) -> T:
+    """:func:`call_with_deadline` that also watches for a stall (``tests/support/stall.py``).
+
+    When nothing in the process has moved for the watch's window while the call
+    runs, the call is not waited for until the deadline: ``on_stall()`` is called
+    once (e.g. to break the barrier the call is stuck at) and the wait goes on; or,
+    without ``on_stall``, the test fails at once with the ``stalled`` message.
+    """
+    return _bounded(func, args, kwargs, seconds, call, watch, on_stall)
+
+
+def _bounded(
+    func: Callable[..., T],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    seconds: float,
+    call: str,
+    watch: StallWatch | None,
+    on_stall: Callable[[], object] | None,
+) -> T:
     box: dict[str, Any] = {}
 
     def run() -> None:
@@ -62,8 +96,22 @@ def call_with_deadline(
 
     limit = scaled(seconds)
     helper = threading.Thread(target=run, name=f"deadline:{call}", daemon=True)
+    start = time.monotonic()
     helper.start()
-    helper.join(limit)
+    while helper.is_alive():
+        left = start + limit - time.monotonic()
+        if left <= 0:
+            break
+        if watch is None:
+            helper.join(left)
+            continue
+        helper.join(min(left, watch.period))
+        if helper.is_alive() and watch.stalled():
+            if on_stall is None:
+                COMMON.fail("stalled", call=call, seconds=time.monotonic() - start,
+                            still=watch.still)
+            on_stall()
+            watch = None  # once: the call may now end, or run into the deadline
     if helper.is_alive():
         COMMON.fail("hang", call=call, seconds=limit)
     if "error" in box:

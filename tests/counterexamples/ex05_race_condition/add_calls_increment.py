@@ -1,5 +1,5 @@
 """add(n) reuses increment() while holding the same (non-re-entrant) lock: deadlock."""
-# expect: stuck
+# expect: deadlock, stuck
 from __future__ import annotations
 
 from solutions.ex05_race_condition import counter as _reference

@@ -1,5 +1,5 @@
 """Blocks in select() without a timeout whenever a task waits for a socket."""
-# expect: io_hang
+# expect: io_stalled, io_hang
 from __future__ import annotations
 
 import selectors

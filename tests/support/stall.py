@@ -1,0 +1,132 @@
+"""Stalls: evidence that a call waits for something that will never happen.
+
+A thread that runs, or is ready to run and waits for a CPU, is in state R in
+``/proc`` however busy the machine is (D while the kernel reads a disk for it);
+a thread that is woken up, even for an instant, adds to its context-switch
+counts. So when, for a whole ``window``, no thread of this process but the
+watcher was R or D and none was switched in or out (and no thread or process
+came or went), nothing was running and nothing was about to: a call still
+waiting then can only be woken by one of its own timers. That is a stall, and
+a test may act on it at once (break a barrier, stop waiting for a reply) instead
+of sitting out a deadline. The window must be longer than any sleep or poll the
+code under test may legitimately take while it waits.
+
+With ``children=True`` the descendant processes are watched too; ``ignore``
+names threads of the test machinery that wake up on a timer of their own (a
+multiprocessing manager's main thread looks at its stop flag every second).
+Where there is no ``/proc`` (macOS, Windows) no stall is ever reported and the
+caller's deadline decides, as before.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Collection, Iterable
+
+import psutil
+
+from .timing import scaled
+
+_TASKS = "/proc/self/task"
+WINDOW = 0.25  # seconds (scaled): tens of times the longest still moment of a live call
+Sample = dict[tuple[int, int], int]  # (pid, tid) -> context switches so far
+
+
+def _read_tasks(pid: int, skip: Collection[tuple[int, int]], into: Sample) -> bool:
+    """Add ``pid``'s threads to ``into``; True if one of them is running or runnable."""
+    busy = False
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return False  # the process just ended: its disappearance counts as a change
+    for tid in tids:
+        if (pid, int(tid)) in skip:
+            continue
+        try:
+            with open(f"/proc/{pid}/task/{tid}/status", encoding="ascii", errors="replace") as f:
+                status = f.read()
+        except OSError:
+            continue  # the thread just ended
+        state, switches = "", 0
+        for line in status.splitlines():
+            if line.startswith("State:"):
+                state = line[6:].strip()[:1]
+            elif line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
+                switches += int(line.rsplit(None, 1)[-1])
+        if state in ("R", "D"):
+            busy = True
+        into[(pid, int(tid))] = switches
+    return busy
+
+
+class StallWatch:
+    """Call :meth:`stalled` every ``period`` seconds while waiting for something.
+
+    ``window`` (seconds, scaled) is how long everything must stay still. The thread
+    that calls :meth:`stalled` is the watcher and is not watched itself; when the
+    watcher takes part (sends what the others wait for), it calls :meth:`moved`
+    whenever it did something, and asks :meth:`stalled` only while it waits.
+    """
+
+    def __init__(
+        self,
+        window: float = WINDOW,
+        *,
+        children: bool = False,
+        ignore: Iterable[tuple[int, int]] = (),
+    ) -> None:
+        self.window = scaled(window)
+        self.children = children
+        self.ignore = set(ignore)  # (pid, thread id): test machinery that ticks on its own
+        self.period = min(0.05 if children else 0.02, self.window / 4)
+        self.enabled = os.path.isdir(_TASKS)
+        self.still = 0.0  # seconds nothing had moved, as of the last sample
+        self.fired: float | None = None  # time.monotonic() of the first stalled() that said so
+        self._last: Sample | None = None
+        self._since = time.monotonic()
+
+    def _sample(self) -> tuple[Sample, bool]:
+        skip = {*self.ignore, (os.getpid(), threading.get_native_id())}
+        sample: Sample = {}
+        busy = _read_tasks(os.getpid(), skip, sample)
+        if self.children:
+            try:
+                kids = psutil.Process().children(recursive=True)
+            except psutil.Error:
+                kids = []
+            for kid in kids:
+                busy = _read_tasks(kid.pid, skip, sample) or busy
+        return sample, busy
+
+    def moved(self) -> None:
+        """The watcher itself did something: the window starts again."""
+        self._since = time.monotonic()
+        self.still = 0.0
+
+    def stalled(self) -> bool:
+        """Take a sample; True when nothing has moved for the whole window."""
+        if not self.enabled:
+            return False
+        now = time.monotonic()
+        sample, busy = self._sample()
+        if busy or sample != self._last:
+            self._since = now
+        self._last = sample
+        self.still = now - self._since
+        if self.still < self.window:
+            return False
+        if self.fired is None:
+            self.fired = now
+        return True
+
+    def wait(self, event: threading.Event, seconds: float) -> bool:
+        """Wait for ``event`` up to ``seconds`` (scaled); False on a stall or at the deadline."""
+        deadline = time.monotonic() + scaled(seconds)
+        while not event.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0 or self.stalled():
+                return event.is_set()
+            event.wait(min(left, self.period))
+        return True
