@@ -265,13 +265,19 @@ def together(jobs: list[Job], lanes: bool = True) -> list[Job]:
     return [shared, *speed]
 
 
+def trusted(run: sandbox.JobResult) -> bool:
+    """The run ended in time, with signed results, no tampering and nothing left running."""
+    data = run.data
+    return (not run.timed_out and data is not None and "tamper_seen" not in data
+            and bool(data.get("signed")) and bool((data.get("guard") or {}).get("ok"))
+            and not run.jail.get("left_running"))
+
+
 def nothing_selected(run: sandbox.JobResult) -> bool:
     """A clean run in which no test carried the marker asked for (pytest's exit status 5)."""
     data = run.data or {}
-    return (not run.timed_out and data.get("exitstatus") == 5 and bool(data.get("signed"))
-            and bool((data.get("guard") or {}).get("ok")) and not data.get("tests")
-            and not data.get("collect_errors") and not run.jail.get("left_running")
-            and "tamper_seen" not in data)
+    return (trusted(run) and data.get("exitstatus") == 5 and not data.get("tests")
+            and not data.get("collect_errors"))
 
 
 def parts_of(job: Job) -> int:
@@ -305,11 +311,9 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
     exercise's failures may not be its own: those exercises run again alone.
     """
     data = run.data
-    guard = (data or {}).get("guard") or {}
-    if (run.timed_out or data is None or "tamper_seen" in data or not data.get("signed")
-            or not guard.get("ok") or run.jail.get("left_running")):
+    if not trusted(run) or data is None:
         return [], singles
-    dirty = (guard.get("dirty") or {}).get("after")
+    dirty = ((data.get("guard") or {}).get("dirty") or {}).get("after")
     judged: list[tuple[Job, dict[str, Any]]] = []
     again: list[Job] = []
     unclean = False

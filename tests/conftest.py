@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-import sys
 import warnings
 from collections.abc import Iterator
 
@@ -21,23 +20,10 @@ import pytest
 
 from tests.support import leaks, report
 from tests.support.messages import COMMON
-from tests.support.roots import REPO, exercises_root
+from tests.support.roots import exercises_root, make_importable
 
 ROOT = exercises_root()
-
-
-def _make_importable() -> None:
-    """Put the checked root (and the repository, for ``tests.*``) first on both paths."""
-    for path in (str(REPO), str(ROOT)):
-        if path in sys.path:
-            sys.path.remove(path)
-        sys.path.insert(0, path)
-    parts = [str(ROOT), str(REPO)]
-    parts += [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p not in parts]
-    os.environ["PYTHONPATH"] = os.pathsep.join(parts)
-
-
-_make_importable()
+make_importable(ROOT)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -41,9 +41,9 @@ from typing import Any, NoReturn, TypeVar
 import psutil
 
 from . import leaks
-from .lesson import Catalogue, language, set_language
+from .lesson import Catalogue, find_in_chain, language, set_language
 from .messages import COMMON
-from .roots import REPO, Exercise, exercise, exercises_root
+from .roots import REPO, Exercise, exercise, exercises_root, make_importable
 from .timeline import (
     Recorder,
     Span,
@@ -142,23 +142,6 @@ class DemoStop(Exception):
 # -- where the learner's code failed ----------------------------------------------------------
 
 
-def _find(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
-    """``exc``, a member of an exception group, or a cause/context of it, that is a ``kind``."""
-    seen: set[int] = set()
-    todo = [exc]
-    while todo:
-        e = todo.pop(0)
-        if id(e) in seen:
-            continue
-        seen.add(id(e))
-        if isinstance(e, kind):
-            return e
-        if isinstance(e, BaseExceptionGroup):
-            todo.extend(e.exceptions)
-        todo.extend(n for n in (e.__cause__, e.__context__) if n is not None)
-    return None
-
-
 def _frame(tb: TracebackType | None, root: Path) -> tuple[str, str, int] | None:
     """(function's qualified name, file, line) of the last frame inside the checked copy,
     else of the last frame at all."""
@@ -183,7 +166,7 @@ def _show_path(filename: str) -> str:
 
 def explain(exc: BaseException, call: str, ex: Exercise, root: Path) -> str:
     """The one line for an exception that came out of the learner's code."""
-    missing = _find(exc, NotImplementedError)
+    missing = find_in_chain(exc, NotImplementedError)
     if missing is not None:
         frame = _frame(missing.__traceback__, root)
         function = frame[0] if frame is not None else call
@@ -522,18 +505,6 @@ class Demo:
 # -- the command ------------------------------------------------------------------------------
 
 
-def _make_importable(root: Path) -> None:
-    """The checked copy and the repository first on ``sys.path`` and ``PYTHONPATH``
-    (child processes started with spawn or forkserver import from there)."""
-    for path in (str(REPO), str(root)):
-        if path in sys.path:
-            sys.path.remove(path)
-        sys.path.insert(0, path)
-    parts = [str(root), str(REPO)]
-    parts += [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p not in parts]
-    os.environ["PYTHONPATH"] = os.pathsep.join(parts)
-
-
 def _lesson_text(lesson: Any) -> str:
     if isinstance(lesson, dict):
         return str(lesson.get(language()) or lesson.get("en") or "")
@@ -580,7 +551,7 @@ def run(argv: Sequence[str]) -> int:
     if not module_file.is_file():
         print(MSG.text("missing", number=ex.number, path=module_file, root=root), file=sys.stderr)
         return 2
-    _make_importable(root)
+    make_importable(root)
     method = os.environ.get("CONCURRENCY_START_METHOD", "").strip()
     if method:
         multiprocessing.set_start_method(method, force=True)

@@ -133,3 +133,21 @@ class _Float(float):
 
     def __str__(self) -> str:
         return format(self, ".2f")
+
+
+def find_in_chain(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """``exc`` itself, a member of an exception group, or a cause/context of it, that is a
+    ``kind`` (the first found, breadth first)."""
+    seen: set[int] = set()
+    todo = [exc]
+    while todo:
+        e = todo.pop(0)
+        if id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, kind):
+            return e
+        if isinstance(e, BaseExceptionGroup):
+            todo.extend(e.exceptions)
+        todo.extend(n for n in (e.__cause__, e.__context__) if n is not None)
+    return None

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from . import lesson as lesson_mod
-from .lesson import Lesson
+from .lesson import Lesson, find_in_chain
 from .messages import COMMON
 from .roots import REPO, exercises_root
 
@@ -68,34 +68,15 @@ def _where(tb: traceback.StackSummary | list[traceback.FrameSummary]) -> str:
     return f"{shown}:{frame.lineno}"
 
 
-def _find(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
-    """``exc`` itself, a member of an exception group, or a cause of it, that is a ``kind``."""
-    seen: set[int] = set()
-    todo = [exc]
-    while todo:
-        e = todo.pop(0)
-        if id(e) in seen:
-            continue
-        seen.add(id(e))
-        if isinstance(e, kind):
-            return e
-        if isinstance(e, BaseExceptionGroup):
-            todo.extend(e.exceptions)
-        for nxt in (e.__cause__, e.__context__):
-            if nxt is not None:
-                todo.append(nxt)
-    return None
-
-
 def explain(exc: BaseException, call: str) -> tuple[str, str, bool]:
     """(message, key, timing_sensitive) for an exception that ended a test."""
     # A stub's NotImplementedError anywhere in the chain (also when a check caught it
     # and complained about it) means: not written yet.
-    missing = _find(exc, NotImplementedError)
+    missing = find_in_chain(exc, NotImplementedError)
     if missing is not None:
         where = _where(traceback.extract_tb(missing.__traceback__))
         return COMMON.text("not_implemented", where=where), "not_implemented", False
-    found = _find(exc, Lesson)
+    found = find_in_chain(exc, Lesson)
     if isinstance(found, Lesson):
         return str(found), found.key, found.timing
     if isinstance(exc, AssertionError | pytest.fail.Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -66,3 +67,16 @@ def exercise(key: str) -> Exercise:
         if key in (ex.slug, ex.number):
             return ex
     raise KeyError(key)
+
+
+def make_importable(root: Path) -> None:
+    """Put the checked copy ``root`` and the repository (for ``tests.*``) first on
+    ``sys.path`` and on ``PYTHONPATH``: child processes started with spawn or
+    forkserver import from the same copy."""
+    for path in (str(REPO), str(root)):
+        if path in sys.path:
+            sys.path.remove(path)
+        sys.path.insert(0, path)
+    parts = [str(root), str(REPO)]
+    parts += [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p not in parts]
+    os.environ["PYTHONPATH"] = os.pathsep.join(parts)
