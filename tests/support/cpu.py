@@ -11,8 +11,11 @@ all; processes run one after another overlap only around each hand-over.
 Busy means "got at least half of its usual CPU rate in that window", and the
 window grows when the machine is so busy that the workers get little CPU, so
 the verdict does not depend on how loaded the machine is.
-(``getrusage(RUSAGE_CHILDREN)`` is no use here: it misses workers that are not
-our direct children, as under the forkserver start method.)
+
+The workers' total CPU time comes from the kernel's ledger rather than from the
+samples (``descendant_cpu``): samples can miss the end of a worker's life, and
+``getrusage(RUSAGE_CHILDREN)`` alone misses workers that are not our direct
+children, as under the forkserver start method.
 """
 
 from __future__ import annotations
@@ -104,6 +107,7 @@ class ChildCpuSampler:
     def __enter__(self) -> ChildCpuSampler:
         self._services = service_pids()
         self._parent_start = _own_cpu()
+        self._ledger_start = descendant_cpu(self._services)
         self._baseline = self._read()  # processes started during the call count from 0
         self._thread.start()
         return self
@@ -114,6 +118,11 @@ class ChildCpuSampler:
         self._thread.join(2)
         self.report.parent_cpu = _own_cpu() - self._parent_start
         analyse(self._history, self.base_window, self.report)
+        # The samples miss whatever a worker computed after the last one that saw it
+        # (a starved sampler thread can miss most of a short-lived worker); the
+        # kernel's ledger misses nothing, so the total comes from it.
+        exact = descendant_cpu(service_pids() | self._services) - self._ledger_start
+        self.report.child_cpu = max(self.report.child_cpu, round(exact, 3))
 
 
 def analyse(history: list[tuple[float, dict[int, float]]], base_window: float,
@@ -164,6 +173,30 @@ def analyse(history: list[tuple[float, dict[int, float]]], base_window: float,
         report.peak_busy = max(report.peak_busy, busy)
         report.busy_windows += busy >= 1
         report.overlap_windows += busy >= 2
+
+
+def descendant_cpu(services: set[int]) -> float:
+    """CPU seconds used so far by every process descended from this one, living or not.
+
+    When a process is reaped, the kernel adds its CPU time (and that of the children it
+    reaped) to its parent's "children" counters; so the total is this process's
+    children counters plus, for every living descendant, its own CPU time and its
+    children counters. The multiprocessing services' own time is left out (their
+    reaped children, the forkserver's workers, are counted).
+    """
+    own = psutil.Process().cpu_times()
+    total = own.children_user + own.children_system
+    try:
+        children = psutil.Process().children(recursive=True)
+    except psutil.Error:
+        children = []
+    for child in children:
+        with contextlib.suppress(psutil.Error):
+            t = child.cpu_times()
+            total += t.children_user + t.children_system
+            if child.pid not in services:
+                total += t.user + t.system
+    return total
 
 
 def _own_cpu() -> float:
