@@ -29,7 +29,7 @@ def test_workers_that_end_between_samples_still_count(method: str) -> None:
     # One sample when the call starts and one when it ends: everything in between
     # is missed by the samples.
     with sample_children(interval=60.0) as report:
-        workers = [context.Process(target=burn) for _ in range(2)]
+        workers = [context.Process(target=burn) for _ in range(2)]  # type: ignore[attr-defined]
         for worker in workers:
             worker.start()
         for worker in workers:
