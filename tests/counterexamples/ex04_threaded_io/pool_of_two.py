@@ -2,7 +2,7 @@
 # expect: too_few
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 
 from solutions.ex04_threaded_io.status_codes import *  # noqa: F403
 from solutions.ex04_threaded_io.status_codes import _fetch_one
@@ -10,4 +10,8 @@ from solutions.ex04_threaded_io.status_codes import _fetch_one
 
 def fetch_status_codes(urls, timeout=10.0):
     with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(lambda url: _fetch_one(url, timeout), urls))
+        futures = [pool.submit(_fetch_one, url, timeout) for url in urls]
+        # Every request finishes before an error is raised: the one mistake here is the
+        # size of the pool (Executor.map would also cancel the requests not yet started).
+        wait(futures)
+        return [f.result() for f in futures]
