@@ -6,13 +6,14 @@
   (the two parts of such an exercise are put together afterwards). An exercise of
   that shared run is run again on its own when the run cannot speak for it: the
   run crashed, hung, was tampered with or left processes behind (every exercise
-  again), or an earlier exercise left the process unclean (a thread still running,
-  global state changed: its failures again). So a score never depends on the
+  again, each on its own), or an earlier exercise left the process unclean (a thread
+  still running, global state changed: its failures again, together in a fresh
+  process). So a score never depends on the
   other exercises handed in, and a right submission costs one process start.
 * Never more jobs at once than usable CPUs; each job pinned to a CPU of its own.
 * A failing test whose message rests on wall-clock time (``timing_sensitive``)
-  is re-run once (its exercise only) and counts only if it fails again; both
-  measurements are reported.
+  is re-run once (that test alone, in a fresh process) and counts only if it
+  fails again; both measurements are reported.
 * A student whose ``results.json`` carries the fingerprint of the current files
   and tests is skipped (``force`` regrades).
 """
@@ -68,6 +69,7 @@ class Job:
     attempt: int = 1
     more: list[tuple[Exercise, bytes]] = field(default_factory=list)  # shared-run exercises
     select: str | None = None  # pytest -m: which tests (None: all of them)
+    nodeids: list[str] = field(default_factory=list)  # only these tests (a timing re-run)
 
     @property
     def parts(self) -> list[tuple[Exercise, bytes]]:
@@ -85,8 +87,9 @@ class Job:
     def key(self) -> tuple[str, str, str]:
         return self.student, self.exercise.slug, self.select or ""
 
-    def again(self, attempt: int = 1) -> Job:
-        return Job(self.student, self.exercise, self.module, attempt, select=self.select)
+    def again(self, attempt: int = 1, nodeids: Sequence[str] = ()) -> Job:
+        return Job(self.student, self.exercise, self.module, attempt, select=self.select,
+                   nodeids=list(nodeids))
 
 
 ALL_CPUS = config.ALL_CPUS_MARK
@@ -308,7 +311,8 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
     stalled, ended without signed results, saw tampering, or left processes behind.
     Otherwise each exercise is judged on its own tests, except that after the first
     exercise that left the process unclean (the guard's ``dirty``), a later
-    exercise's failures may not be its own: those exercises run again alone.
+    exercise's failures may not be its own: those exercises run again (the caller
+    runs them together in a fresh process, as the run itself could speak).
     """
     data = run.data
     if not trusted(run) or data is None:
@@ -340,9 +344,12 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
     return judged, again
 
 
-def needs_rerun(outcome: dict[str, Any]) -> bool:
-    return outcome["status"] == "fail" and any(
-        t["status"] in ("fail", "error") and t.get("timing_sensitive") for t in outcome["tests"])
+def timing_failures(outcome: dict[str, Any]) -> list[str]:
+    """The tests whose failure rests on wall-clock time: they are run once more."""
+    if outcome["status"] != "fail":
+        return []
+    return [t["nodeid"] for t in outcome["tests"]
+            if t["status"] in ("fail", "error") and t.get("timing_sensitive")]
 
 
 def merge_rerun(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
@@ -463,7 +470,7 @@ class Summary:
     skipped: list[str] = field(default_factory=list)
     jobs: int = 0
     reruns: int = 0
-    alone: int = 0  # exercises of a shared run tested again on their own
+    alone: int = 0  # exercises of a shared run tested again in a fresh process
     seconds: float = 0.0
 
 
@@ -580,9 +587,18 @@ def grade(subs: Sequence[Submission], opts: Options,
         try:
             run = sandbox.run_jobs(job.parts, python=opts.python, repo=opts.repo,
                                    limits=opts.limits, cpus=job_cpus, sandbox=box,
-                                   extra_env=opts.extra_env, select=job.select)
+                                   extra_env=opts.extra_env, select=job.select,
+                                   nodeids=job.nodeids)
             if job.more:
                 judged, again = split_shared(singles, run, opts.limits)
+                if len(again) > 1 and judged and trusted(run):
+                    # Left unclean by an earlier exercise: the rest start over together in
+                    # a fresh process. This run judged at least one exercise, so the
+                    # chain of such runs ends; a run that judged none (it stopped before
+                    # any test) is not repeated: each exercise then runs on its own.
+                    again = [Job(job.student, again[0].exercise, again[0].module,
+                                 more=[(j.exercise, j.module) for j in again[1:]],
+                                 select=job.select)]
             elif job.select == ALL_CPUS and nothing_selected(run):
                 judged = [(job, {"exercise": job.exercise.slug, "status": "pass", "tests": [],
                                  "collect_errors": [], "message": "", "cpus": run.cpus,
@@ -600,10 +616,10 @@ def grade(subs: Sequence[Submission], opts: Options,
         finished = False
         with lock:
             summary.jobs += 1
-            summary.alone += len(again)
-            for single in again:
+            for rerun in again:
+                summary.alone += len(rerun.parts)
                 progress.grow()
-                scheduler.add(single)
+                scheduler.add(rerun)
             for one, outcome in judged:
                 finished = resolve(one, outcome) or finished
             progress.step(f"{job.student} {job.exercise.number}"
@@ -616,11 +632,12 @@ def grade(subs: Sequence[Submission], opts: Options,
 
     def resolve(job: Job, outcome: dict[str, Any]) -> bool:
         """Take one job's outcome for one exercise (lock held); True when the student is done."""
-        if job.attempt == 1 and opts.retry_timing and needs_rerun(outcome):
+        timing = timing_failures(outcome) if job.attempt == 1 and opts.retry_timing else []
+        if timing:  # only those tests run again, in a fresh process
             first_runs[job.key] = outcome
             summary.reruns += 1
             progress.grow()
-            scheduler.add(job.again(attempt=2))
+            scheduler.add(job.again(attempt=2, nodeids=timing))
             return False
         if job.attempt == 2:
             outcome = merge_rerun(first_runs.pop(job.key), outcome)

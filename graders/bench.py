@@ -76,11 +76,16 @@ def main() -> int:
     p.add_argument("--compare", type=int, default=0, metavar="K",
                    help="grade the first K students again one exercise at a time")
     p.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    p.add_argument("--keep", type=Path, default=None, metavar="DIR",
+                   help="keep the submissions and results in DIR (default: a temporary one)")
     args = p.parse_args()
     exercises = pick_exercises(args.exercises)
     env = {"PYTHONPATH": str(REPO)}
     figures: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory(prefix="grader-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="grader-bench-") as scratch:
+        tmp = args.keep or Path(scratch)
+        if args.keep and args.keep.exists() and any(args.keep.iterdir()):
+            p.error(f"--keep {args.keep}: the folder is not empty")
         subs, out = Path(tmp) / "subs", Path(tmp) / "out"
         kinds = build(subs, args.n, exercises)
         found, _ = discover(subs, exercises)
@@ -99,7 +104,7 @@ def main() -> int:
         print(f"confinement: {box.describe()['network']}; pid namespace "
               f"{'yes' if box.unshare else 'no'}; {cpus} usable CPUs, jobs {args.jobs or cpus}")
         print(f"wall {wall:.1f} s, {summary.jobs} runs ({summary.alone} exercises run again "
-              f"alone after a shared run, {summary.reruns} timing re-runs)")
+              f"after a shared run, {summary.reruns} timing re-runs)")
         print(f"throughput {len(found) / wall:.2f} students/s, {summary.jobs / wall:.2f} runs/s")
         if runs:
             print(f"one exercise: mean {statistics.fmean(runs):.2f} s, median "

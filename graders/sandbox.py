@@ -293,11 +293,12 @@ def run_job(ex: Exercise, module: bytes, **options: Any) -> JobResult:
 def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.executable,
              repo: Path = REPO, limits: Limits | None = None, cpus: list[int] | None = None,
              sandbox: Sandbox | None = None, extra_env: dict[str, str] | None = None,
-             select: str | None = None) -> JobResult:
+             select: str | None = None, nodeids: Sequence[str] = ()) -> JobResult:
     """Run the pristine tests of several exercises in one confined pytest process.
 
     Each part is an exercise and the submitted module for it; ``select`` is a pytest
-    marker expression (``-m``) choosing which of their tests run. The run may last
+    marker expression (``-m``) choosing which of their tests run, and ``nodeids``
+    (tests of these exercises, from an earlier run) narrows the run to those tests. The run may last
     ``limits.timeout`` seconds per exercise, and is stopped sooner when no test
     finishes (nor collection) for ``limits.timeout`` seconds.
     """
@@ -325,7 +326,9 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
             "EXERCISES_ROOT": str(ws / "root"), "GRADING_JOB": token,
             **(extra_env or {}),
         }
-        argv = [python, "-m", "pytest", *[f"tests/{one.slug}" for one in exs],
+        folders = [f"tests/{one.slug}" for one in exs]
+        chosen = [n for n in nodeids if any(n.startswith(f + "/") for f in folders)]
+        argv = [python, "-m", "pytest", *(chosen or folders),
                 "-p", "no:cacheprovider", "-p", GUARD_NAME, "-q", "--results-json", str(results)]
         if len(exs) > 1:  # one exercise that cannot be imported must not stop the others
             argv.append("--continue-on-collection-errors")

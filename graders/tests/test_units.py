@@ -62,9 +62,13 @@ def _outcome(status: str, measured: float, ok: bool) -> dict[str, Any]:
 
 def test_a_timing_failure_counts_only_if_it_fails_again() -> None:
     first = _outcome("fail", 1.5, ok=False)
-    assert batch.needs_rerun(first)
-    passed = batch.merge_rerun(first, _outcome("pass", 0.5, ok=True))
+    assert batch.timing_failures(first) == ["a"]  # only the timing test runs again
+    assert batch.timing_failures(_outcome("pass", 0.5, ok=True)) == []
+    alone = _outcome("pass", 0.5, ok=True)
+    alone["tests"] = alone["tests"][:1]  # the re-run held only that test
+    passed = batch.merge_rerun(first, alone)
     assert passed["status"] == "pass"
+    assert [t["nodeid"] for t in passed["tests"]] == ["a", "b"]
     test = passed["tests"][0]
     assert [m["run"] for m in test["timing"]] == [1, 2]
     assert "passed on a second run" in test["rerun"]
