@@ -344,6 +344,23 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
     return judged, again
 
 
+def after_shared(singles: list[Job], run: sandbox.JobResult, limits: sandbox.Limits
+                 ) -> tuple[list[tuple[Job, dict[str, Any]]], list[Job]]:
+    """``split_shared``, with the exercises to test again grouped into the jobs to run.
+
+    Left unclean by an earlier exercise, the rest start over together in a fresh
+    process: it judges at least its first exercise, so the chain of such runs ends.
+    A run that cannot speak, or judged nothing (it stopped before any test), is not
+    repeated as it was: each of its exercises then runs on its own.
+    """
+    judged, again = split_shared(singles, run, limits)
+    if len(again) > 1 and judged and trusted(run):
+        first, rest = again[0], again[1:]
+        again = [Job(first.student, first.exercise, first.module, select=first.select,
+                     more=[(j.exercise, j.module) for j in rest])]
+    return judged, again
+
+
 def timing_failures(outcome: dict[str, Any]) -> list[str]:
     """The tests whose failure rests on wall-clock time: they are run once more."""
     if outcome["status"] != "fail":
@@ -590,15 +607,7 @@ def grade(subs: Sequence[Submission], opts: Options,
                                    extra_env=opts.extra_env, select=job.select,
                                    nodeids=job.nodeids)
             if job.more:
-                judged, again = split_shared(singles, run, opts.limits)
-                if len(again) > 1 and judged and trusted(run):
-                    # Left unclean by an earlier exercise: the rest start over together in
-                    # a fresh process. This run judged at least one exercise, so the
-                    # chain of such runs ends; a run that judged none (it stopped before
-                    # any test) is not repeated: each exercise then runs on its own.
-                    again = [Job(job.student, again[0].exercise, again[0].module,
-                                 more=[(j.exercise, j.module) for j in again[1:]],
-                                 select=job.select)]
+                judged, again = after_shared(singles, run, opts.limits)
             elif job.select == ALL_CPUS and nothing_selected(run):
                 judged = [(job, {"exercise": job.exercise.slug, "status": "pass", "tests": [],
                                  "collect_errors": [], "message": "", "cpus": run.cpus,

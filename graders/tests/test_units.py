@@ -192,6 +192,24 @@ def test_a_shared_run_that_cannot_speak_is_run_again_exercise_by_exercise() -> N
     assert [j.exercise.slug for j in again] == ["ex09_coroutines", "ex10_tasks"]
 
 
+def test_later_failures_start_over_together_and_the_chain_ends() -> None:
+    statuses = {"ex01_threads": "fail", "ex09_coroutines": "fail", "ex10_tasks": "fail"}
+    judged, again = batch.after_shared(_singles(), _shared_run("ex01_threads", statuses),
+                                       sandbox.Limits())
+    assert [job.exercise.slug for job, _ in judged] == ["ex01_threads"]
+    assert [[ex.slug for ex, _ in job.parts] for job in again] == [
+        ["ex09_coroutines", "ex10_tasks"]]  # one fresh process for both
+    # a trusted run that judged nothing (it stopped at once) is not repeated as it was
+    judged, again = batch.after_shared(_singles(), _shared_run(None, {}), sandbox.Limits())
+    assert judged == []
+    assert [len(job.parts) for job in again] == [1, 1, 1]
+    # nor is one that cannot speak
+    judged, again = batch.after_shared(_singles(), _shared_run(None, statuses, timed_out=True),
+                                       sandbox.Limits())
+    assert judged == []
+    assert [len(job.parts) for job in again] == [1, 1, 1]
+
+
 def test_a_student_shares_one_run_and_all_cpu_tests_get_a_lane() -> None:
     jobs = [batch.Job("s", ex, b"") for ex in (ORDINARY, WHOLE, *SHARED[1:])]
     grouped = batch.together(jobs)
