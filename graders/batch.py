@@ -93,6 +93,7 @@ class Job:
 
 
 ALL_CPUS = config.ALL_CPUS_MARK
+GROUP = 8  # students scheduled together (see grade)
 ONE_CPU = f"not {config.ALL_CPUS_MARK}"
 
 
@@ -584,8 +585,11 @@ def grade(subs: Sequence[Submission], opts: Options,
             queued += planned
         else:
             queued += mine
-    # ordinary jobs first, whole-machine ones after: fewer waits for every CPU to be free
-    queued.sort(key=lambda j: j.whole)
+    # In groups of students, ordinary jobs first and whole-machine ones after: fewer
+    # waits for every CPU to be free, while students keep being finished (and their
+    # results written) all along, so a batch stopped midway loses at most a group.
+    group = {name: i // GROUP for i, name in enumerate(pending)}
+    queued.sort(key=lambda j: (group[j.student], j.whole))
     progress = _Progress(opts.progress, len(queued))
 
     def finish(student: str) -> None:
