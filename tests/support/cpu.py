@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 import psutil
 
-from .leaks import service_pids
+from .leaks import descendants, service_pids
 
 TICK = 0.01  # resolution of the kernel's per-process CPU accounting (USER_HZ = 100)
 
@@ -86,11 +86,7 @@ class ChildCpuSampler:
 
     def _read(self) -> dict[int, float]:
         seen: dict[int, float] = {}
-        try:
-            children = psutil.Process().children(recursive=True)
-        except psutil.Error:
-            return seen
-        for child in children:
+        for child in descendants():
             if child.pid in self._services:
                 continue
             proc = self._procs.setdefault(child.pid, child)
@@ -186,11 +182,7 @@ def descendant_cpu(services: set[int]) -> float:
     """
     own = psutil.Process().cpu_times()
     total = own.children_user + own.children_system
-    try:
-        children = psutil.Process().children(recursive=True)
-    except psutil.Error:
-        children = []
-    for child in children:
+    for child in descendants():
         with contextlib.suppress(psutil.Error):
             t = child.cpu_times()
             total += t.children_user + t.children_system

@@ -183,10 +183,7 @@ def explain(exc: BaseException, call: str, ex: Exercise, root: Path) -> str:
 
 def kill_descendants() -> None:
     """Kill every process this one started (workers, children of children)."""
-    try:
-        children = psutil.Process().children(recursive=True)
-    except psutil.Error:
-        return
+    children = leaks.descendants()
     for child in children:
         with contextlib.suppress(psutil.Error):
             child.kill()

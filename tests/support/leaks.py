@@ -32,7 +32,7 @@ def service_pids() -> set[int]:
     """Long-lived multiprocessing helpers (resource tracker, forkserver)."""
     pids = set()
     me = os.getpid()
-    for child in _children():
+    for child in descendants():
         try:
             # The services are this process's own children. Workers forked by the
             # forkserver carry its command line too, but they are its children: they
@@ -47,7 +47,8 @@ def service_pids() -> set[int]:
     return pids
 
 
-def _children() -> list[psutil.Process]:
+def descendants() -> list[psutil.Process]:
+    """Every process started by this one, children of children too (none if unreadable)."""
     try:
         return psutil.Process().children(recursive=True)
     except psutil.Error:
@@ -59,7 +60,7 @@ def live_children() -> set[int]:
     multiprocessing.active_children()  # reaps finished multiprocessing children
     services = service_pids()
     alive = set()
-    for child in _children():
+    for child in descendants():
         if child.pid in services:
             continue
         try:

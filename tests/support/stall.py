@@ -25,8 +25,7 @@ import threading
 import time
 from collections.abc import Collection, Iterable
 
-import psutil
-
+from .leaks import descendants
 from .timing import scaled
 
 _TASKS = "/proc/self/task"
@@ -92,11 +91,7 @@ class StallWatch:
         sample: Sample = {}
         busy = _read_tasks(os.getpid(), skip, sample)
         if self.children:
-            try:
-                kids = psutil.Process().children(recursive=True)
-            except psutil.Error:
-                kids = []
-            for kid in kids:
+            for kid in descendants():
                 busy = _read_tasks(kid.pid, skip, sample) or busy
         return sample, busy
 
