@@ -351,11 +351,11 @@ def after_shared(singles: list[Job], run: sandbox.JobResult, limits: sandbox.Lim
 
     Left unclean by an earlier exercise, the rest start over together in a fresh
     process: it judges at least its first exercise, so the chain of such runs ends.
-    A run that cannot speak, or judged nothing (it stopped before any test), is not
+    A run that judged nothing (it could not speak, or stopped before any test) is not
     repeated as it was: each of its exercises then runs on its own.
     """
     judged, again = split_shared(singles, run, limits)
-    if len(again) > 1 and judged and trusted(run):
+    if len(again) > 1 and judged:  # split_shared judges nothing for a run it cannot trust
         first, rest = again[0], again[1:]
         again = [Job(first.student, first.exercise, first.module, select=first.select,
                      more=[(j.exercise, j.module) for j in rest])]
