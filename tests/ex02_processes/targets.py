@@ -39,7 +39,9 @@ def exit_silently_on_two(arg: tuple[int, int]) -> int:
         if os.getpid() == parent:  # called in the test process itself: do not kill it
             raise RuntimeError("os._exit(3) was called in the parent process")
         os._exit(3)
-    time.sleep(0.1)
+    # the child after the silent one outlives it by far, so a call that raises as soon as
+    # it sees the silent death (without joining) is caught with that child still running
+    time.sleep(0.5 if value == 3 else 0.1)
     return value
 
 
