@@ -7,8 +7,8 @@
   that shared run is run again on its own when the run cannot speak for it: the
   run crashed, hung, was tampered with or left processes behind (every exercise
   again, each on its own), or an earlier exercise left the process unclean (a thread
-  still running, global state changed: its failures again, together in a fresh
-  process). So a score never depends on the
+  still running, global state changed: only its failing tests again, together in a
+  fresh process; its passing tests stand). So a score never depends on the
   other exercises handed in, and a right submission costs one process start.
 * Never more jobs at once than usable CPUs; each job pinned to a CPU of its own.
 * A failing test whose message rests on wall-clock time (``timing_sensitive``)
@@ -69,7 +69,16 @@ class Job:
     attempt: int = 1
     more: list[tuple[Exercise, bytes]] = field(default_factory=list)  # shared-run exercises
     select: str | None = None  # pytest -m: which tests (None: all of them)
-    nodeids: list[str] = field(default_factory=list)  # only these tests (a timing re-run)
+    nodeids: list[str] = field(default_factory=list)  # only these tests (a re-run)
+    # per exercise: the outcome whose failures this job tests again (see retested)
+    bases: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def single(self, ex: Exercise, module: bytes) -> Job:
+        """This job's part for ``ex``: its tests to run and the outcome they complete."""
+        folder = f"tests/{ex.slug}/"
+        return Job(self.student, ex, module, self.attempt, select=self.select,
+                   nodeids=[n for n in self.nodeids if n.startswith(folder)],
+                   bases={k: v for k, v in self.bases.items() if k == ex.slug})
 
     @property
     def parts(self) -> list[tuple[Exercise, bytes]]:
@@ -334,15 +343,54 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
                 run, exercise=one.exercise, exercises=[one.exercise], output="",
                 data={**data, "tests": tests, "collect_errors": errors},
                 duration=sum(float(t.get("duration", 0.0)) for t in tests))
-            outcome = judge(one, part, limits)
+            outcome = completed(one, judge(one, part, limits))
             if unclean and outcome["status"] != "pass":
-                again.append(one)
+                again.append(failures_of(one, outcome))
             else:
                 outcome["shared_run"] = True
                 judged.append((one, outcome))
         if dirty == folder:
             unclean = True
     return judged, again
+
+
+def failures_of(job: Job, outcome: dict[str, Any]) -> Job:
+    """``job`` narrowed to the tests ``outcome`` failed; its passing tests stand.
+
+    An outcome that is an error, or that a collection error spoiled, has nothing to
+    keep: the whole exercise runs again.
+    """
+    failed = [t["nodeid"] for t in outcome.get("tests", []) if t["status"] in ("fail", "error")]
+    if outcome["status"] == "error" or outcome.get("collect_errors") or not failed:
+        return Job(job.student, job.exercise, job.module, job.attempt, select=job.select,
+                   nodeids=[f"tests/{job.exercise.slug}/"])
+    return Job(job.student, job.exercise, job.module, job.attempt, select=job.select,
+               nodeids=failed, bases={job.exercise.slug: outcome})
+
+
+def completed(job: Job, outcome: dict[str, Any]) -> dict[str, Any]:
+    """``outcome`` of a run that tested again the failures of ``job``'s base, if any."""
+    base = job.bases.get(job.exercise.slug)
+    return outcome if base is None else retested(base, outcome)
+
+
+def retested(base: dict[str, Any], again: dict[str, Any]) -> dict[str, Any]:
+    """``base``'s passing tests, with its failures as a fresh process saw them.
+
+    ``base`` came from a shared run that an earlier exercise had left unclean: its
+    failures may not have been the submission's own. An error in the fresh run (it
+    hung, crashed, was tampered with) stands as the exercise's outcome.
+    """
+    if again["status"] == "error":
+        return again
+    fresh = {t["nodeid"]: t for t in again.get("tests", [])}
+    tests = [fresh.get(t["nodeid"], t) if t["status"] in ("fail", "error") else t
+             for t in base["tests"]]
+    merged = dict(again)
+    merged["tests"] = tests
+    merged["status"] = "fail" if any(t["status"] in ("fail", "error") for t in tests) else "pass"
+    merged["duration"] = round(base["duration"] + again["duration"], 3)
+    return merged
 
 
 def after_shared(singles: list[Job], run: sandbox.JobResult, limits: sandbox.Limits
@@ -358,7 +406,9 @@ def after_shared(singles: list[Job], run: sandbox.JobResult, limits: sandbox.Lim
     if len(again) > 1 and judged:  # split_shared judges nothing for a run it cannot trust
         first, rest = again[0], again[1:]
         again = [Job(first.student, first.exercise, first.module, select=first.select,
-                     more=[(j.exercise, j.module) for j in rest])]
+                     more=[(j.exercise, j.module) for j in rest],
+                     nodeids=[n for j in again for n in j.nodeids],
+                     bases={k: v for j in again for k, v in j.bases.items()})]
     return judged, again
 
 
@@ -602,7 +652,7 @@ def grade(subs: Sequence[Submission], opts: Options,
         summary.graded.append(student)
 
     def work(job: Job, job_cpus: list[int]) -> None:
-        singles = [Job(job.student, ex, module, select=job.select) for ex, module in job.parts]
+        singles = [job.single(ex, module) for ex, module in job.parts]
         again: list[Job] = []
         judged: list[tuple[Job, dict[str, Any]]] = []
         try:
@@ -617,7 +667,7 @@ def grade(subs: Sequence[Submission], opts: Options,
                                  "collect_errors": [], "message": "", "cpus": run.cpus,
                                  "duration": round(run.duration, 3), "attempt": job.attempt})]
             else:
-                judged = [(job, judge(job, run, opts.limits))]
+                judged = [(job, completed(job, judge(job, run, opts.limits)))]
         except Exception as exc:  # noqa: BLE001 - one job never stops the batch
             if job.more:
                 again = singles
