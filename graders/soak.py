@@ -2,6 +2,13 @@
 
     python -m graders.soak --runs 50 --busy 2                 # solutions, both cores busy
     python -m graders.soak --runs 20 --counterexamples ex03   # every counterexample of ex03
+    python -m graders.soak --runs 50 --in-process ex10        # 50 rounds in one pytest process
+
+``--in-process`` repeats every test in one pytest process (``graders/repeat.py``)
+instead of starting pytest once per run: the same tests under the same load, without
+the second of start-up per run, and each round judged on its own. Counterexamples
+that leave their process unclean (a thread, a logger or a loop left behind) are better
+soaked in separate runs, where one round cannot spoil the next.
 
 Solutions must pass every run (speed-up tests may skip, with their reason);
 counterexamples must fail every run with their expected message key. Prints
@@ -19,7 +26,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from graders import engine
+from graders import engine, repeat
 from graders.engine import REPO, Exercise
 from tests.meta.runner import expected_keys, keys, root_with
 
@@ -70,6 +77,38 @@ def soak_counterexample(ex: Exercise, path: Path, runs: int) -> tuple[int, list[
     return good, problems
 
 
+def rounds(result: engine.Result, runs: int) -> dict[int, list[dict[str, object]]]:
+    """The tests of an ``--in-process`` run, by soak round."""
+    by_round: dict[int, list[dict[str, object]]] = {i: [] for i in range(runs)}
+    for t in result.tests:
+        i = repeat.round_of(str(t["nodeid"]))
+        if i is not None:
+            by_round.setdefault(i, []).append(t)
+    return by_round
+
+
+def soak_in_process(ex: Exercise, root: Path, runs: int,
+                    want: set[str] | None) -> tuple[int, list[str]]:
+    """``runs`` rounds of every test in one pytest process; ``want`` None: all must pass."""
+    result = engine.run(sys.executable, ex, root, timeout=60 * runs,
+                        extra=["-p", "graders.repeat", "--soak-repeat", str(runs)])
+    if result.collect_errors or not result.tests:
+        return 0, [f"exit {result.returncode}, nothing ran: {result.output[-300:]}"]
+    good, problems = 0, []
+    for tests in rounds(result, runs).values():
+        bad = [t for t in tests if t["status"] in ("fail", "error")]
+        if want is None:
+            ok = bool(tests) and not bad
+            problems += [f"{t['nodeid']}: {str(t['message'])[:200]}" for t in bad]
+        else:
+            seen = {str(t["key"]) for t in bad}
+            ok = bool(want & seen)
+            if not ok:
+                problems.append(f"keys {sorted(seen)}")
+        good += ok
+    return good, problems
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("exercises", nargs="*", help="exNN numbers (default: all)")
@@ -77,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--busy", type=int, default=0, help="busy-loop processes to run")
     parser.add_argument("--counterexamples", action="store_true",
                         help="soak the counterexamples instead of the solutions")
+    parser.add_argument("--in-process", action="store_true",
+                        help="repeat the tests inside one pytest process per target")
     args = parser.parse_args(argv)
     chosen = [e for e in engine.exercises() if not args.exercises or e.number in args.exercises]
     if not chosen:
@@ -88,12 +129,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             targets = ex.counterexamples() if args.counterexamples else [None]
             for path in targets:
                 start = time.perf_counter()
-                if path is None:
+                name = f"{ex.slug}/{path.stem}" if path else f"{ex.slug} (solution)"
+                if args.in_process:
+                    with tempfile.TemporaryDirectory() as tmp:
+                        root = root_with(ex, path, Path(tmp)) if path else REPO / "solutions"
+                        want = expected_keys(path) if path else None
+                        good, problems = soak_in_process(ex, root, args.runs, want)
+                elif path is None:
                     good, problems = soak_solution(ex, args.runs)
-                    name = f"{ex.slug} (solution)"
                 else:
                     good, problems = soak_counterexample(ex, path, args.runs)
-                    name = f"{ex.slug}/{path.stem}"
                 flaky += good < args.runs
                 took = time.perf_counter() - start
                 print(f"{name:50} {good:3}/{args.runs} held   {took:6.1f} s", flush=True)
