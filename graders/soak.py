@@ -116,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--busy", type=int, default=0, help="busy-loop processes to run")
     parser.add_argument("--counterexamples", action="store_true",
                         help="soak the counterexamples instead of the solutions")
+    parser.add_argument("--only", default="", help="counterexamples to soak (names, commas)")
+    parser.add_argument("--skip", default="", help="counterexamples to leave out (names, commas)")
     parser.add_argument("--in-process", action="store_true",
                         help="repeat the tests inside one pytest process per target")
     args = parser.parse_args(argv)
@@ -126,7 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     flaky = 0
     with busy_cpus(args.busy):
         for ex in chosen:
-            targets = ex.counterexamples() if args.counterexamples else [None]
+            only, skip = set(filter(None, args.only.split(","))), set(args.skip.split(","))
+            targets = [p for p in ex.counterexamples()
+                       if (not only or p.stem in only) and p.stem not in skip
+                       ] if args.counterexamples else [None]
             for path in targets:
                 start = time.perf_counter()
                 name = f"{ex.slug}/{path.stem}" if path else f"{ex.slug} (solution)"
