@@ -539,6 +539,8 @@ class Summary:
     jobs: int = 0
     reruns: int = 0
     alone: int = 0  # exercises of a shared run tested again in a fresh process
+    # seconds of jobs by kind (shared run, lane, re-test, timing re-run): where time went
+    busy: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
 
 
@@ -652,6 +654,7 @@ def grade(subs: Sequence[Submission], opts: Options,
         summary.graded.append(student)
 
     def work(job: Job, job_cpus: list[int]) -> None:
+        began = time.monotonic()
         singles = [job.single(ex, module) for ex, module in job.parts]
         again: list[Job] = []
         judged: list[tuple[Job, dict[str, Any]]] = []
@@ -679,6 +682,9 @@ def grade(subs: Sequence[Submission], opts: Options,
         finished = False
         with lock:
             summary.jobs += 1
+            kind = ("timing re-run" if job.attempt > 1 else "re-test" if job.nodeids or job.bases
+                    else "lane" if job.whole else "shared" if job.more else "alone")
+            summary.busy[kind] = summary.busy.get(kind, 0.0) + time.monotonic() - began
             for rerun in again:
                 summary.alone += len(rerun.parts)
                 progress.grow()

@@ -106,11 +106,13 @@ def main() -> int:
         print(f"wall {wall:.1f} s, {summary.jobs} runs ({summary.alone} exercises run again "
               f"after a shared run, {summary.reruns} timing re-runs)")
         print(f"throughput {len(found) / wall:.2f} students/s, {summary.jobs / wall:.2f} runs/s")
+        print("job seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in sorted(summary.busy.items())))
         if runs:
             print(f"one exercise: mean {statistics.fmean(runs):.2f} s, median "
                   f"{statistics.median(runs):.2f} s, max {max(runs):.2f} s")
         figures = {"students": len(found), "exercises": len(exercises), "wall": wall,
-                   "runs": summary.jobs, "alone": summary.alone, "reruns": summary.reruns}
+                   "runs": summary.jobs, "alone": summary.alone, "reruns": summary.reruns,
+                   "job_seconds": summary.busy}
         if args.compare:
             some = found[: args.compare]
             ref = Path(tmp) / "one-by-one"

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from graders import batch, config, sandbox
+from graders import batch, config, engine, repeat, sandbox, soak
 from graders.engine import Exercise
 from graders.submissions import discover
 
@@ -263,3 +263,12 @@ def test_the_two_parts_of_an_exercise_are_put_together() -> None:
     assert len(both["tests"]) == 3
     broken = {**lane, "status": "error", "message": "tampering", "tests": []}
     assert batch.combine(shared, broken)["message"] == "tampering"
+
+
+def test_soak_rounds_are_read_from_the_node_ids() -> None:
+    assert repeat.round_of("tests/x/test_a.py::test_b[soak3]") == 3
+    assert repeat.round_of("tests/x/test_a.py::test_b[soak12-two]") == 12
+    assert repeat.round_of("tests/x/test_a.py::test_b[two-soak0]") == 0
+    assert repeat.round_of("tests/x/test_a.py::test_soaked[two]") is None
+    result = engine.Result(1, [{"nodeid": f"t::a[soak{i % 2}]"} for i in range(4)], [], "")
+    assert {k: len(v) for k, v in soak.rounds(result, 3).items()} == {0: 2, 1: 2, 2: 0}
