@@ -20,9 +20,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
+import re
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -66,6 +68,7 @@ def soak_solution(ex: Exercise, runs: int) -> tuple[int, list[str]]:
 def soak_counterexample(ex: Exercise, path: Path, runs: int) -> tuple[int, list[str]]:
     want = expected_keys(path)
     good, problems = 0, []
+    seen: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = root_with(ex, path, Path(tmp))
         for _ in range(runs):
@@ -74,7 +77,24 @@ def soak_counterexample(ex: Exercise, path: Path, runs: int) -> tuple[int, list[
                 good += 1
             else:
                 problems.append(f"exit {result.returncode}, keys {sorted(keys(result))}")
-    return good, problems
+            for t in result.tests:
+                seen.setdefault(str(t["nodeid"]), []).append(str(t["status"]))
+    return good, problems + unstable(seen)
+
+
+SOAK_ID = re.compile(r"soak\d+-|-soak\d+|\[soak\d+\]")
+
+
+def unstable(seen: dict[str, list[str]]) -> list[str]:
+    """Tests whose status changed from one round to another: a score that depends on luck.
+
+    ``seen`` maps node ids (with or without their soak round) to the statuses they had.
+    """
+    by_test: dict[str, list[str]] = {}
+    for nodeid, statuses in seen.items():
+        by_test.setdefault(SOAK_ID.sub("", nodeid), []).extend(statuses)
+    return [f"unstable: {test} " + ", ".join(f"{s} {n}x" for s, n in sorted(Counter(st).items()))
+            for test, st in sorted(by_test.items()) if len(set(st)) > 1]
 
 
 def rounds(result: engine.Result, runs: int) -> dict[int, list[dict[str, object]]]:
@@ -95,6 +115,8 @@ def soak_in_process(ex: Exercise, root: Path, runs: int,
     if result.collect_errors or not result.tests:
         return 0, [f"exit {result.returncode}, nothing ran: {result.output[-300:]}"]
     good, problems = 0, []
+    if want is not None:  # a solution's unstable test already shows as a failing round
+        problems += unstable({str(t["nodeid"]): [str(t["status"])] for t in result.tests})
     for tests in rounds(result, runs).values():
         bad = [t for t in tests if t["status"] in ("fail", "error")]
         if want is None:
@@ -144,9 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     good, problems = soak_solution(ex, args.runs)
                 else:
                     good, problems = soak_counterexample(ex, path, args.runs)
-                flaky += good < args.runs
+                shaky = sum(1 for line in problems if line.startswith("unstable:"))
+                flaky += good < args.runs or shaky > 0
                 took = time.perf_counter() - start
-                print(f"{name:50} {good:3}/{args.runs} held   {took:6.1f} s", flush=True)
+                print(f"{name:50} {good:3}/{args.runs} held   {took:6.1f} s"
+                      + (f"   {shaky} test(s) unstable" if shaky else ""), flush=True)
                 for line in sorted(set(problems))[:5]:
                     print(f"    {line}")
     return 1 if flaky else 0
