@@ -7,13 +7,21 @@ import threading
 import time
 from typing import Any
 
+# Between two children's finishing times: results gathered as children finish are then
+# never in input order, so that mistake fails every time, not by luck of the scheduler.
+GAP = 0.05
+
 
 def meet_and_report(arg: tuple[Any, int]) -> tuple[int, int, bool, str]:
-    """Wait at a shared (manager) barrier; report (index, pid, met, thread name)."""
+    """Wait at a shared (manager) barrier; report (index, pid, met, thread name).
+
+    After the meeting the last index finishes first, the first index last.
+    """
     barrier, index = arg
     try:
         barrier.wait()
         met = True
+        time.sleep(GAP * (barrier.parties - 1 - index))
     except threading.BrokenBarrierError:
         met = False
     return index, os.getpid(), met, threading.current_thread().name
@@ -50,4 +58,7 @@ def child_pid(_: object) -> int:
 
 
 def big_result(size: int) -> bytes:
+    """``size`` bytes; a large result comes after the small ones (finishing order)."""
+    if size > 1024:
+        time.sleep(GAP)
     return b"x" * size

@@ -28,11 +28,20 @@ DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
 # started together all arrive within a few hundredths of a second, even on a busy machine;
 # a client that sends one request at a time sits this out once per gated test.
 GATE = 1.0
+# seconds between answers after the gate opens, last URL first: codes gathered as the
+# answers arrive are then never in input order, every time
+GAP = 0.04
 
 
 def fetch(urls: Sequence[str], **kwargs: float) -> list[int]:
     return call_with_deadline(mod.fetch_status_codes, list(urls), seconds=DEADLINE,
                               call="fetch_status_codes", **kwargs)
+
+
+def in_reverse(server: GatedHTTPServer, codes: Sequence[int]) -> list[str]:
+    """URLs answering ``codes``, the last one answered first once the gate opens."""
+    return [server.url(f"/status/{c}", delay=GAP * (len(codes) - 1 - i))
+            for i, c in enumerate(codes)]
 
 
 def fetch_answers(urls: Sequence[str], want: list[int]) -> list[int]:
@@ -70,7 +79,7 @@ def test_success_codes() -> None:
     """2xx answers come back as their codes, in input order"""
     want = [200, 201, 204, 202]
     with GatedHTTPServer() as server:
-        got = fetch_answers([server.url(f"/status/{c}") for c in want], want)
+        got = fetch_answers(in_reverse(server, want), want)
     MSG.check(got == want, "wrong_codes", got=got, want=want)
 
 
@@ -79,7 +88,7 @@ def test_error_answers_are_codes_not_exceptions() -> None:
     """4xx and 5xx answers are returned as codes, not raised"""
     want = [404, 200, 503, 418, 500]
     with GatedHTTPServer() as server:
-        got = fetch_answers([server.url(f"/status/{c}") for c in want], want)
+        got = fetch_answers(in_reverse(server, want), want)
     MSG.check(got == want, "wrong_codes", got=got, want=want)
 
 

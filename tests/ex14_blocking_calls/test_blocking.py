@@ -33,6 +33,9 @@ DEADLINE = 30.0  # seconds (scaled) before a call counts as hung
 # reach it within milliseconds of each other, even on a crowded machine; fetches run
 # one at a time never do, whatever the wait.
 MEETING = 0.5
+# seconds between fetches finishing, last URL first: results gathered as the fetches
+# finish are then never in input order, every time
+GAP = 0.04
 # Longest real-time freeze of the loop allowed (seconds, scaled). A blocking answer
 # freezes it for the whole work (4 fetches: 0.8 s; 4 crunches: 0.8 s of CPU); a right
 # one only while the OS gives the CPU to others (about 0.1 s when other programs keep
@@ -112,10 +115,18 @@ def check_no_tasks_left(call: str) -> None:
 # -- task 1 -----------------------------------------------------------------------------------
 @fetching
 @pytest.mark.asyncio
-async def test_fetch_all_keeps_the_loop_free() -> None:
+async def test_fetch_all_keeps_the_loop_free(monkeypatch: pytest.MonkeyPatch) -> None:
     """fetch_all runs the real blocking_fetch without freezing the loop"""
     urls = ["http://example.com/status/200", "http://example.com/status/404",
             "http://example.com/", "http://example.com/status/503"]
+    real = mod.blocking_fetch
+
+    def fetch_last_first(url: str) -> int:
+        code = real(url)
+        time.sleep(GAP * (len(urls) - 1 - urls.index(url)))
+        return code
+
+    monkeypatch.setattr(mod, "blocking_fetch", fetch_last_first)
     async with LoopLag() as lag:
         got = await bounded(mod.fetch_all(urls), DEADLINE, "fetch_all")
     check_lag(lag, "blocks_loop", scaled(FETCH_LAG), n=len(urls))
@@ -134,7 +145,9 @@ async def test_fetches_are_in_flight_together(monkeypatch: pytest.MonkeyPatch) -
 
     def meeting_fetch(url: str) -> int:
         meeting.meet()
-        return int(url.rsplit("/", 1)[-1])
+        code = int(url.rsplit("/", 1)[-1])
+        time.sleep(GAP * (204 - code))  # the last URL finishes first
+        return code
 
     monkeypatch.setattr(mod, "blocking_fetch", meeting_fetch)
     urls = [f"http://example.com/status/{code}" for code in (201, 202, 203, 204)]
