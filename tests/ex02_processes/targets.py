@@ -41,15 +41,24 @@ def fail_on_three(value: int) -> int:
     return value
 
 
-def exit_silently_on_two(arg: tuple[int, int]) -> int:
-    value, parent = arg
+def exit_silently_on_two(arg: tuple[int, int, Any]) -> int:
+    """1 returns after 0.1 s; 2 dies without a result; 3 returns 0.3 s after 1 did.
+
+    A call that reads the results in order and raises at the silent death, without
+    joining, does so right after 1's result: 3 is still running then, every time,
+    however late any child started.
+    """
+    value, parent, first_done = arg
     if value == 2:
         if os.getpid() == parent:  # called in the test process itself: do not kill it
             raise RuntimeError("os._exit(3) was called in the parent process")
         os._exit(3)
-    # the child after the silent one outlives it by far, so a call that raises as soon as
-    # it sees the silent death (without joining) is caught with that child still running
-    time.sleep(0.5 if value == 3 else 0.1)
+    if value == 1:
+        time.sleep(0.1)
+        first_done.set()
+    else:
+        first_done.wait(10)
+        time.sleep(0.3)
     return value
 
 

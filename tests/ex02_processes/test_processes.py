@@ -153,12 +153,13 @@ def test_child_error_is_reraised_after_all_children_ended() -> None:
 
 
 @failures
-def test_child_that_dies_silently() -> None:
+def test_child_that_dies_silently(manager: SyncManager) -> None:
     """a child that exits without a result gives ChildProcessError with its exit code"""
     before = live_children()
+    first_done = manager.Event()
     try:
-        got = run_in_processes(targets.exit_silently_on_two, [(v, os.getpid()) for v in (1, 2, 3)],
-                               watch(STILL))
+        got = run_in_processes(targets.exit_silently_on_two,
+                               [(v, os.getpid(), first_done) for v in (1, 2, 3)], watch(STILL))
     except ChildProcessError as exc:
         MSG.check("3" in str(exc), "silent_death", outcome=f"raised {type(exc).__name__}({exc})")
         still_running = len(live_children() - before)
