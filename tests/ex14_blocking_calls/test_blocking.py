@@ -35,7 +35,7 @@ DEADLINE = 30.0  # seconds (scaled) before a call counts as hung
 MEETING = 0.5
 # seconds between fetches finishing, last URL first: results gathered as the fetches
 # finish are then never in input order, every time
-GAP = 0.04
+GAP = 0.02
 # Longest real-time freeze of the loop allowed (seconds, scaled). A blocking answer
 # freezes it for the whole work (4 fetches: 0.8 s; 4 crunches: 0.8 s of CPU); a right
 # one only while the OS gives the CPU to others (about 0.1 s when other programs keep
