@@ -362,10 +362,8 @@ def failures_of(job: Job, outcome: dict[str, Any]) -> Job:
     """
     failed = [t["nodeid"] for t in outcome.get("tests", []) if t["status"] in ("fail", "error")]
     if outcome["status"] == "error" or outcome.get("collect_errors") or not failed:
-        return Job(job.student, job.exercise, job.module, job.attempt, select=job.select,
-                   nodeids=[f"tests/{job.exercise.slug}/"])
-    return Job(job.student, job.exercise, job.module, job.attempt, select=job.select,
-               nodeids=failed, bases={job.exercise.slug: outcome})
+        return dataclasses.replace(job, nodeids=[f"tests/{job.exercise.slug}/"], bases={})
+    return dataclasses.replace(job, nodeids=failed, bases={job.exercise.slug: outcome})
 
 
 def completed(job: Job, outcome: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,8 @@ import re
 import pytest
 
 ROUND = re.compile(r"[\[-]soak(\d+)[\]-]")
+# the round's id with the separator that joins it to the test's other ids, if any
+ROUND_ID = re.compile(r"soak\d+-|-soak\d+|\[soak\d+\]")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -37,3 +39,8 @@ def round_of(nodeid: str) -> int | None:
     """The soak round a node id belongs to, or None outside a repeated run."""
     match = ROUND.search(nodeid)
     return int(match.group(1)) if match else None
+
+
+def test_of(nodeid: str) -> str:
+    """The node id without its soak round: the same test in every round."""
+    return ROUND_ID.sub("", nodeid)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import multiprocessing
-import re
 import sys
 import tempfile
 import time
@@ -82,9 +81,6 @@ def soak_counterexample(ex: Exercise, path: Path, runs: int) -> tuple[int, list[
     return good, problems + unstable(seen)
 
 
-SOAK_ID = re.compile(r"soak\d+-|-soak\d+|\[soak\d+\]")
-
-
 def unstable(seen: dict[str, list[str]]) -> list[str]:
     """Tests whose status changed from one round to another: a score that depends on luck.
 
@@ -92,7 +88,7 @@ def unstable(seen: dict[str, list[str]]) -> list[str]:
     """
     by_test: dict[str, list[str]] = {}
     for nodeid, statuses in seen.items():
-        by_test.setdefault(SOAK_ID.sub("", nodeid), []).extend(statuses)
+        by_test.setdefault(repeat.test_of(nodeid), []).extend(statuses)
     return [f"unstable: {test} " + ", ".join(f"{s} {n}x" for s, n in sorted(Counter(st).items()))
             for test, st in sorted(by_test.items()) if len(set(st)) > 1]
 
@@ -147,10 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not chosen:
         print(f"no exercise matches {args.exercises}", file=sys.stderr)
         return 2
+    only, skip = set(filter(None, args.only.split(","))), set(args.skip.split(","))
     flaky = 0
     with busy_cpus(args.busy):
         for ex in chosen:
-            only, skip = set(filter(None, args.only.split(","))), set(args.skip.split(","))
             targets = [p for p in ex.counterexamples()
                        if (not only or p.stem in only) and p.stem not in skip
                        ] if args.counterexamples else [None]
