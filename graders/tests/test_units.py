@@ -276,3 +276,7 @@ def test_soak_rounds_are_read_from_the_node_ids() -> None:
     assert soak.unstable({"t::a[soak0-two]": ["pass"], "t::a[soak1-two]": ["fail"],
                           "t::b[soak0]": ["fail"], "t::b[soak1]": ["fail"]}) == [
         "unstable: t::a[two] fail 1x, pass 1x"]
+    # a skip scores as a pass: a speed-up test that skips under load is not luck
+    assert soak.unstable({"t::c[soak0]": ["pass"], "t::c[soak1]": ["skip"]}) == []
+    assert soak.unstable({"t::d[soak0]": ["skip"], "t::d[soak1]": ["fail"]}) == [
+        "unstable: t::d fail 1x, skip 1x"]
