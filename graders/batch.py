@@ -6,10 +6,11 @@
   (the two parts of such an exercise are put together afterwards). An exercise of
   that shared run is run again on its own when the run cannot speak for it: the
   run crashed, hung, was tampered with or left processes behind (every exercise
-  again, each on its own), or an earlier exercise left the process unclean (a thread
-  still running, global state changed: only its failing tests again, together in a
-  fresh process; its passing tests stand). So a score never depends on the
-  other exercises handed in, and a right submission costs one process start.
+  again, each on its own), or an exercise left the process unclean (a thread still
+  running, global state changed: the run stops after it, and the exercises after it
+  run together in a fresh process, so none of their tests runs twice). So a score
+  never depends on the other exercises handed in, and a right submission costs one
+  process start.
 * Never more jobs at once than usable CPUs; each job pinned to a CPU of its own.
 * A failing test whose message rests on wall-clock time (``timing_sensitive``)
   is re-run once (that test alone, in a fresh process) and counts only if it
@@ -72,6 +73,7 @@ class Job:
     nodeids: list[str] = field(default_factory=list)  # only these tests (a re-run)
     # per exercise: the outcome whose failures this job tests again (see retested)
     bases: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fresh: bool = False  # runs again what an earlier run could not judge
 
     def single(self, ex: Exercise, module: bytes) -> Job:
         """This job's part for ``ex``: its tests to run and the outcome they complete."""
@@ -319,10 +321,11 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
 
     The whole run is discarded when it cannot speak for anyone: it timed out or
     stalled, ended without signed results, saw tampering, or left processes behind.
-    Otherwise each exercise is judged on its own tests, except that after the first
-    exercise that left the process unclean (the guard's ``dirty``), a later
-    exercise's failures may not be its own: those exercises run again (the caller
-    runs them together in a fresh process, as the run itself could speak).
+    Otherwise each exercise is judged on its own tests. The guard stops the run after
+    the first exercise that left the process unclean (its ``dirty``): the exercises it
+    never got to run again (the caller runs them together in a fresh process). Should
+    a run have gone on past that point, a later exercise's failures may not be its
+    own: its failing tests run again, and its passing tests stand.
     """
     data = run.data
     if not trusted(run) or data is None:
@@ -680,10 +683,12 @@ def grade(subs: Sequence[Submission], opts: Options,
         finished = False
         with lock:
             summary.jobs += 1
-            kind = ("timing re-run" if job.attempt > 1 else "re-test" if job.nodeids or job.bases
+            kind = ("timing re-run" if job.attempt > 1
+                    else "re-test" if job.fresh or job.nodeids or job.bases
                     else "lane" if job.whole else "shared" if job.more else "alone")
             summary.busy[kind] = summary.busy.get(kind, 0.0) + time.monotonic() - began
             for rerun in again:
+                rerun.fresh = True
                 summary.alone += len(rerun.parts)
                 progress.grow()
                 scheduler.add(rerun)

@@ -18,8 +18,8 @@ When the grader runs several exercises in one process, two more things are kept:
   a child process, or global state changed (garbage collector, switch interval,
   recursion limit, working directory, environment, ``sys.path``, logging levels and
   handlers, signal handlers, hooks, the asyncio event loop policy).
-  Failures of later exercises in that run may then be the earlier one's doing, so
-  the grader runs those exercises again on their own.
+  The run stops there: later exercises could fail by the earlier one's doing, so
+  the grader runs them in a fresh process instead.
 """
 
 from __future__ import annotations
@@ -234,6 +234,8 @@ class Guard:
                 return
             if time.monotonic() >= deadline:
                 self.dirty = {"after": folder, "what": what}
+                if self.session is not None:  # the rest would run in a spoiled process
+                    self.session.shouldstop = f"{folder} left the process unclean"
                 return
             time.sleep(0.02)
 

@@ -4,7 +4,8 @@ A temporary copy of the repository gets two made-up exercises: ``ex02_processes`
 (ordinary: one pinned CPU) and ``ex03_fib_parallel`` (listed in NEEDS_ALL_CPUS: its
 test marked ``all_cpus`` runs alone with every CPU, its other test with ex02 on one
 CPU), whose tests fail with a timing-sensitive message when the submitted ``fast()``
-says so.
+says so. The last test grades real exercises: one leaves a thread behind, and the
+run stops there so that the exercises after it start in a fresh process.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from graders.engine import exercises
 from graders.submissions import discover
 from tests.support.roots import REPO
 
-from .conftest import put
+from .conftest import SOLUTION, put
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -117,3 +118,42 @@ def test_whole_machine_exercises_and_timing_reruns(tmp_path: Path) -> None:
         want = len(cpus) if slug == "ex03_fib_parallel" else 1
         assert [m["measured"] for m in test["timing"]] == [want, want]
     assert by["slow"]["score"] == 10  # task 2 of both exercises
+
+
+LINGERING = '''
+import threading
+import time
+
+_real = describe_current
+
+
+def describe_current():
+    # a thread left behind: the process is no longer clean after this exercise
+    threading.Thread(target=time.sleep, args=(30,), name="lingering", daemon=True).start()
+    return _real()
+'''
+
+
+def test_the_run_stops_at_an_unclean_exercise_and_the_rest_start_fresh(tmp_path: Path) -> None:
+    exs = [e for e in exercises() if e.number in ("ex01", "ex09", "ex10")]
+    subs = tmp_path / "subs"
+    ex01, ex09, ex10 = exs
+    put(subs / "s", SOLUTION.read_text(encoding="utf-8") + LINGERING)
+    put(subs / "s", ex09.solution().read_bytes(), f"{ex09.slug}/{ex09.module}.py")
+    put(subs / "s", ex10.stub().read_bytes(), f"{ex10.slug}/{ex10.module}.py")
+    found, _ = discover(subs, exs)
+    out = tmp_path / "out"
+    opts = batch.Options(out=out, exercises=exs, repo=REPO, progress=False,
+                         limits=sandbox.Limits(timeout=120))
+    summary = batch.grade(found, opts)
+    # ex09 and ex10 never ran in the spoiled process: together in one fresh one
+    assert summary.alone == 2
+    assert summary.jobs == 2
+    assert "re-test" in summary.busy
+    (result,) = batch.run_all(["s"], out)
+    by = {e["exercise"]: e for e in result["exercises"]}
+    assert by[ex01.slug].get("shared_run") is True
+    assert by[ex09.slug]["status"] == "pass"  # not blamed for ex01's thread
+    assert by[ex10.slug]["status"] == "fail"
+    ids = [t["test_code"] for t in result["tests"]]
+    assert len(ids) == len(set(ids))  # no test ran twice
