@@ -14,8 +14,8 @@ import time
 from tests.support.timing import scaled
 
 # How long one probe call lasts (scaled). Two workers overlap unless the second one
-# starts after the first has run all four calls (0.6 s); calls run in turn never do.
-PROBE_SECONDS = 0.15
+# starts after the first has run all four calls (0.48 s); calls run in turn never do.
+PROBE_SECONDS = 0.12
 
 
 def timed_square(n: int) -> tuple[int, int, int, float, float]:

@@ -37,7 +37,7 @@ MEETING = 0.5
 # finish are then never in input order, every time
 GAP = 0.02
 # Longest real-time freeze of the loop allowed (seconds, scaled). A blocking answer
-# freezes it for the whole work (4 fetches: 0.8 s; 4 crunches: 0.8 s of CPU); a right
+# freezes it for the whole work (4 fetches: 0.8 s; 4 crunches: 0.6 s of CPU); a right
 # one only while the OS gives the CPU to others (about 0.1 s when other programs keep
 # both CPUs busy).
 # Starting pool workers also holds the loop's thread, longer with the spawn and
@@ -52,11 +52,11 @@ CRUNCH_LAG = 0.15
 CRUNCH_SHARE = 0.5
 # CPU seconds (scaled) that one cpu_heavy call of the crunch test takes; the number is
 # sized on this machine (work_for), so the margins below hold on fast and slow CPUs.
-# Four calls: two workers compute together for 0.4 s (many sampling windows), waiting
-# for pool.map on the loop's thread freezes it for at least one whole call (above
-# CRUNCH_LAG even when every call has a worker of its own), and computing on the loop's
-# thread freezes it for 0.8 s.
-CALL_CPU = 0.2
+# Four calls: two workers compute together for 0.3 s (about 20 sliding sampling
+# windows); waiting for pool.map on the loop's thread freezes it for nearly the whole
+# call (above CRUNCH_SHARE of it, however many workers), and computing on the loop's
+# thread freezes it for 0.6 s.
+CALL_CPU = 0.15
 # Two workers that share four calls compute together nearly all the time, unless the OS
 # gives one of them much less CPU than the other for the whole call: then the faster one
 # ends early and computes the last part alone. Calls run one at a time overlap only
