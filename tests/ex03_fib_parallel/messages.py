@@ -45,11 +45,13 @@ MSG = Catalogue(
         },
         "no_speedup": {
             "en": "fibs_parallel took {parallel:.2f} s and fibs_sequential {sequential:.2f} s on "
-            "the same numbers {numbers}: a ratio of {ratio:.2f}, expected at most {limit:.2f} "
+            "the same numbers {numbers} (timed on {timed} of them and scaled, as they are all "
+            "the same): a ratio of {ratio:.2f}, expected at most {limit:.2f} "
             "with {cpus} CPUs. The workers got {share:.0%} of their CPUs, so the machine was not "
             "the problem: look for work done in the parent, or workers that wait for each other.",
             "ar": "استغرقت fibs_parallel {parallel:.2f} ثانية وfibs_sequential {sequential:.2f} "
-            "ثانية على الأرقام نفسها {numbers}: النسبة {ratio:.2f} والمتوقع {limit:.2f} على الأكثر "
+            "ثانية على الأرقام نفسها {numbers} (قيست على {timed} منها ثم ضُربت، فالأرقام كلها "
+            "متساوية): النسبة {ratio:.2f} والمتوقع {limit:.2f} على الأكثر "
             "مع {cpus} معالجات. حصلت العمليات العاملة على {share:.0%} من معالجاتها، فليست الآلة "
             "هي المشكلة: ابحث عن عمل يجري في العملية الأم أو عمليات تنتظر بعضها.",
         },

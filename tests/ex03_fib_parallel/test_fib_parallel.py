@@ -178,9 +178,12 @@ def test_speedup_over_sequential() -> None:
     check_values(numbers, workers, got)
     MSG.check(report.child_cpu >= 0.1, "no_child_cpu", numbers=list(numbers),
               workers=workers, child=report.child_cpu, parent=report.parent_cpu)
+    # The numbers are all the same, so one after another they take twice as long as
+    # half of them: timing half saves a second of every check and every graded run.
+    half = numbers[: len(numbers) // 2]
     start = time.perf_counter()
-    mod.fibs_sequential(numbers)
-    sequential = time.perf_counter() - start
+    mod.fibs_sequential(half)
+    sequential = (time.perf_counter() - start) * len(numbers) / len(half)
     ratio = parallel / sequential
     share = report.child_cpu / (parallel * workers)
     ok = ratio <= RATIO_LIMIT
@@ -195,4 +198,4 @@ def test_speedup_over_sequential() -> None:
                     "whether they computed at the same time")
     check_parallel(numbers, workers, report)
     MSG.fail("no_speedup", parallel=parallel, sequential=sequential, numbers=numbers,
-             ratio=ratio, limit=RATIO_LIMIT, cpus=cpus, share=share)
+             timed=len(half), ratio=ratio, limit=RATIO_LIMIT, cpus=cpus, share=share)
