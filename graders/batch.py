@@ -684,7 +684,7 @@ def grade(subs: Sequence[Submission], opts: Options,
         with lock:
             summary.jobs += 1
             kind = ("timing re-run" if job.attempt > 1
-                    else "re-test" if job.fresh or job.nodeids or job.bases
+                    else "re-test" if job.fresh
                     else "lane" if job.whole else "shared" if job.more else "alone")
             summary.busy[kind] = summary.busy.get(kind, 0.0) + time.monotonic() - began
             for rerun in again:
