@@ -71,16 +71,13 @@ class Job:
     more: list[tuple[Exercise, bytes]] = field(default_factory=list)  # shared-run exercises
     select: str | None = None  # pytest -m: which tests (None: all of them)
     nodeids: list[str] = field(default_factory=list)  # only these tests (a re-run)
-    # per exercise: the outcome whose failures this job tests again (see retested)
-    bases: dict[str, dict[str, Any]] = field(default_factory=dict)
     fresh: bool = False  # runs again what an earlier run could not judge
 
     def single(self, ex: Exercise, module: bytes) -> Job:
-        """This job's part for ``ex``: its tests to run and the outcome they complete."""
+        """This job's part for ``ex``: the same tests, of that exercise only."""
         folder = f"tests/{ex.slug}/"
         return Job(self.student, ex, module, self.attempt, select=self.select,
-                   nodeids=[n for n in self.nodeids if n.startswith(folder)],
-                   bases={k: v for k, v in self.bases.items() if k == ex.slug})
+                   nodeids=[n for n in self.nodeids if n.startswith(folder)])
 
     @property
     def parts(self) -> list[tuple[Exercise, bytes]]:
@@ -324,8 +321,8 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
     Otherwise each exercise is judged on its own tests. The guard stops the run after
     the first exercise that left the process unclean (its ``dirty``): the exercises it
     never got to run again (the caller runs them together in a fresh process). Should
-    a run have gone on past that point, a later exercise's failures may not be its
-    own: its failing tests run again, and its passing tests stand.
+    a run have gone on past that point, the exercises after it run again all the same:
+    their outcomes may not be their own.
     """
     data = run.data
     if not trusted(run) or data is None:
@@ -339,59 +336,19 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
         tests = [t for t in data.get("tests", []) if t["nodeid"].startswith(folder + "/")]
         errors = [e for e in data.get("collect_errors", [])
                   if e["nodeid"] == folder or e["nodeid"].startswith(folder + "/")]
-        if not tests and not errors:  # the run never got to it
+        if unclean or (not tests and not errors):  # spoiled by an earlier one, or never reached
             again.append(one)
         else:
             part = dataclasses.replace(
                 run, exercise=one.exercise, exercises=[one.exercise], output="",
                 data={**data, "tests": tests, "collect_errors": errors},
                 duration=sum(float(t.get("duration", 0.0)) for t in tests))
-            outcome = completed(one, judge(one, part, limits))
-            if unclean and outcome["status"] != "pass":
-                again.append(failures_of(one, outcome))
-            else:
-                outcome["shared_run"] = True
-                judged.append((one, outcome))
+            outcome = judge(one, part, limits)
+            outcome["shared_run"] = True
+            judged.append((one, outcome))
         if dirty == folder:
             unclean = True
     return judged, again
-
-
-def failures_of(job: Job, outcome: dict[str, Any]) -> Job:
-    """``job`` narrowed to the tests ``outcome`` failed; its passing tests stand.
-
-    An outcome that is an error, or that a collection error spoiled, has nothing to
-    keep: the whole exercise runs again.
-    """
-    failed = [t["nodeid"] for t in outcome.get("tests", []) if t["status"] in ("fail", "error")]
-    if outcome["status"] == "error" or outcome.get("collect_errors") or not failed:
-        return dataclasses.replace(job, nodeids=[f"tests/{job.exercise.slug}/"], bases={})
-    return dataclasses.replace(job, nodeids=failed, bases={job.exercise.slug: outcome})
-
-
-def completed(job: Job, outcome: dict[str, Any]) -> dict[str, Any]:
-    """``outcome`` of a run that tested again the failures of ``job``'s base, if any."""
-    base = job.bases.get(job.exercise.slug)
-    return outcome if base is None else retested(base, outcome)
-
-
-def retested(base: dict[str, Any], again: dict[str, Any]) -> dict[str, Any]:
-    """``base``'s passing tests, with its failures as a fresh process saw them.
-
-    ``base`` came from a shared run that an earlier exercise had left unclean: its
-    failures may not have been the submission's own. An error in the fresh run (it
-    hung, crashed, was tampered with) stands as the exercise's outcome.
-    """
-    if again["status"] == "error":
-        return again
-    fresh = {t["nodeid"]: t for t in again.get("tests", [])}
-    tests = [fresh.get(t["nodeid"], t) if t["status"] in ("fail", "error") else t
-             for t in base["tests"]]
-    merged = dict(again)
-    merged["tests"] = tests
-    merged["status"] = "fail" if any(t["status"] in ("fail", "error") for t in tests) else "pass"
-    merged["duration"] = round(base["duration"] + again["duration"], 3)
-    return merged
 
 
 def after_shared(singles: list[Job], run: sandbox.JobResult, limits: sandbox.Limits
@@ -408,8 +365,7 @@ def after_shared(singles: list[Job], run: sandbox.JobResult, limits: sandbox.Lim
         first, rest = again[0], again[1:]
         again = [Job(first.student, first.exercise, first.module, select=first.select,
                      more=[(j.exercise, j.module) for j in rest],
-                     nodeids=[n for j in again for n in j.nodeids],
-                     bases={k: v for j in again for k, v in j.bases.items()})]
+                     nodeids=[n for j in again for n in j.nodeids])]
     return judged, again
 
 
@@ -671,7 +627,7 @@ def grade(subs: Sequence[Submission], opts: Options,
                                  "collect_errors": [], "message": "", "cpus": run.cpus,
                                  "duration": round(run.duration, 3), "attempt": job.attempt})]
             else:
-                judged = [(job, completed(job, judge(job, run, opts.limits)))]
+                judged = [(job, judge(job, run, opts.limits))]
         except Exception as exc:  # noqa: BLE001 - one job never stops the batch
             if job.more:
                 again = singles

@@ -160,16 +160,6 @@ def test_a_clean_shared_run_speaks_for_every_exercise() -> None:
     assert all(o["shared_run"] and len(o["tests"]) == 1 for _, o in judged)
 
 
-def test_after_an_unclean_exercise_only_later_failures_run_again() -> None:
-    statuses = {"ex01_threads": "fail", "ex09_coroutines": "pass", "ex10_tasks": "fail"}
-    judged, again = batch.split_shared(_singles(), _shared_run("ex01_threads", statuses),
-                                       sandbox.Limits())
-    # ex01 left a thread running: its own failure stands, ex09 passed anyway, and ex10's
-    # failure may be ex01's doing
-    assert [job.exercise.slug for job, _ in judged] == ["ex01_threads", "ex09_coroutines"]
-    assert [job.exercise.slug for job in again] == ["ex10_tasks"]
-
-
 def test_a_shared_run_that_cannot_speak_is_run_again_exercise_by_exercise() -> None:
     statuses = {"ex01_threads": "pass", "ex09_coroutines": "pass", "ex10_tasks": "pass"}
     broken: list[dict[str, Any]] = [
@@ -210,37 +200,17 @@ def test_later_failures_start_over_together_and_the_chain_ends() -> None:
     assert [len(job.parts) for job in again] == [1, 1, 1]
 
 
-def test_after_an_unclean_exercise_only_the_failing_tests_run_again() -> None:
-    statuses = {"ex01_threads": "fail", "ex09_coroutines": "fail", "ex10_tasks": "fail"}
-    run = _shared_run("ex01_threads", statuses)
-    assert run.data is not None
-    shared_tests = run.data["tests"]
-    passing = {**shared_tests[2], "nodeid": "tests/ex10_tasks/test_x.py::test_b",
-               "status": "pass", "message": ""}
-    shared_tests.append(passing)
-    judged, again = batch.after_shared(_singles(), run, sandbox.Limits())
+def test_exercises_run_past_an_unclean_one_start_over_whole() -> None:
+    # the guard stops a run at its first unclean exercise; should one go on anyway,
+    # what came after runs again, passing tests and failing ones alike
+    statuses = {"ex01_threads": "fail", "ex09_coroutines": "pass", "ex10_tasks": "fail"}
+    judged, again = batch.after_shared(_singles(), _shared_run("ex01_threads", statuses),
+                                       sandbox.Limits())
+    assert [(job.exercise.slug, outcome["status"]) for job, outcome in judged] == [
+        ("ex01_threads", "fail")]
     (job,) = again
-    ids = ["tests/ex09_coroutines/test_x.py::test_a", "tests/ex10_tasks/test_x.py::test_a"]
-    assert job.nodeids == ids  # not ex10's passing test_b
-    assert sorted(job.bases) == ["ex09_coroutines", "ex10_tasks"]
-    single = job.single(SHARED[2], b"")
-    assert (single.nodeids, list(single.bases)) == (ids[1:], ["ex10_tasks"])
-
-    def fresh(status: str) -> dict[str, Any]:
-        return {"exercise": "ex10_tasks", "status": status, "duration": 0.5,
-                "message": "hung" if status == "error" else "", "collect_errors": [],
-                "tests": [] if status == "error" else [
-                    {**shared_tests[2], "status": status}]}
-
-    passed = batch.completed(single, fresh("pass"))  # the failure was ex01's doing
-    assert passed["status"] == "pass"
-    assert [t["nodeid"] for t in passed["tests"]] == [*ids[1:], passing["nodeid"]]
-    assert passed["duration"] == 1.5  # both of ex10's tests in the shared run, then one
-    assert batch.completed(single, fresh("fail"))["status"] == "fail"
-    assert batch.completed(single, fresh("error"))["message"] == "hung"
-    # an exercise with nothing to keep (an error, a collection error) runs whole again
-    whole = batch.failures_of(single, fresh("error"))
-    assert (whole.nodeids, whole.bases) == (["tests/ex10_tasks/"], {})
+    assert [ex.slug for ex, _ in job.parts] == ["ex09_coroutines", "ex10_tasks"]
+    assert job.nodeids == []  # every test of both, in one fresh process
 
 
 def test_a_student_shares_one_run_and_all_cpu_tests_get_a_lane() -> None:
