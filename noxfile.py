@@ -150,7 +150,8 @@ def lint(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """The repository's own check: meta-tests, graders' tests and lint.
 
-    Meta-tests: solutions pass, stubs and counterexamples fail with their messages.
+    Meta-tests: solutions and alternatives pass, stubs and counterexamples fail with
+    their messages.
     """
     python = dev_python(session)
     paths = [p for p in ("tests/meta", "graders/tests") if (ROOT / p).is_dir()]

@@ -2,6 +2,7 @@
 
     python -m graders.soak --runs 50 --busy 2                 # solutions, both cores busy
     python -m graders.soak --runs 20 --counterexamples ex03   # every counterexample of ex03
+    python -m graders.soak --runs 20 --alternatives ex10      # every other right answer of ex10
     python -m graders.soak --runs 50 --in-process ex10        # 50 rounds in one pytest process
 
 ``--in-process`` repeats every test in one pytest process (``graders/repeat.py``)
@@ -10,7 +11,8 @@ the second of start-up per run, and each round judged on its own. Counterexample
 that leave their process unclean (a thread, a logger or a loop left behind) are better
 soaked in separate runs, where one round cannot spoil the next.
 
-Solutions must pass every run (speed-up tests may skip, with their reason);
+Solutions and alternatives (right answers built differently) must pass every run
+(speed-up tests may skip, with their reason);
 counterexamples must fail every run with their expected message key. Prints
 one line per target with the pass/flake counts, and exits 1 on any flake.
 """
@@ -51,10 +53,11 @@ def busy_cpus(count: int) -> Iterator[None]:
             p.join()
 
 
-def soak_solution(ex: Exercise, runs: int) -> tuple[int, list[str]]:
+def soak_solution(ex: Exercise, runs: int, root: Path = REPO / "solutions"
+                  ) -> tuple[int, list[str]]:
     good, problems = 0, []
     for _ in range(runs):
-        result = engine.run(sys.executable, ex, REPO / "solutions", timeout=600)
+        result = engine.run(sys.executable, ex, root, timeout=600)
         bad = [t for t in result.tests if t["status"] in ("fail", "error")]
         if result.returncode == 0 and not bad:
             good += 1
@@ -106,6 +109,8 @@ def rounds(result: engine.Result, runs: int) -> dict[int, list[dict[str, object]
     by_round: dict[int, list[dict[str, object]]] = {i: [] for i in range(runs)}
     for t in result.tests:
         i = repeat.round_of(str(t["nodeid"]))
+        if i is None and runs == 1:  # one round: the tests carry no round id
+            i = 0
         if i is not None:
             by_round.setdefault(i, []).append(t)
     return by_round
@@ -142,8 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--busy", type=int, default=0, help="busy-loop processes to run")
     parser.add_argument("--counterexamples", action="store_true",
                         help="soak the counterexamples instead of the solutions")
-    parser.add_argument("--only", default="", help="counterexamples to soak (names, commas)")
-    parser.add_argument("--skip", default="", help="counterexamples to leave out (names, commas)")
+    parser.add_argument("--alternatives", action="store_true",
+                        help="soak the right answers built differently (tests/alternatives)")
+    parser.add_argument("--only", default="", help="files to soak (names, commas)")
+    parser.add_argument("--skip", default="", help="files to leave out (names, commas)")
     parser.add_argument("--in-process", action="store_true",
                         help="repeat the tests inside one pytest process per target")
     args = parser.parse_args(argv)
@@ -153,23 +160,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     only, skip = set(filter(None, args.only.split(","))), set(args.skip.split(","))
     flaky = 0
+    if args.counterexamples and args.alternatives:
+        parser.error("--counterexamples and --alternatives: choose one")
     with busy_cpus(args.busy):
         for ex in chosen:
-            targets = [p for p in ex.counterexamples()
-                       if (not only or p.stem in only) and p.stem not in skip
-                       ] if args.counterexamples else [None]
+            files = (ex.counterexamples() if args.counterexamples
+                     else ex.alternatives() if args.alternatives else None)
+            targets: list[Path | None] = [None] if files is None else [
+                p for p in files if (not only or p.stem in only) and p.stem not in skip]
             for path in targets:
                 start = time.perf_counter()
                 name = f"{ex.slug}/{path.stem}" if path else f"{ex.slug} (solution)"
-                if args.in_process:
-                    with tempfile.TemporaryDirectory() as tmp:
-                        root = root_with(ex, path, Path(tmp)) if path else REPO / "solutions"
-                        want = expected_keys(path) if path else None
+                with tempfile.TemporaryDirectory() as tmp:
+                    root = root_with(ex, path, Path(tmp)) if path else REPO / "solutions"
+                    wrong = path is not None and args.counterexamples
+                    if args.in_process:
+                        want = expected_keys(path) if wrong and path else None
                         good, problems = soak_in_process(ex, root, args.runs, want)
-                elif path is None:
-                    good, problems = soak_solution(ex, args.runs)
-                else:
-                    good, problems = soak_counterexample(ex, path, args.runs)
+                    elif wrong and path:
+                        good, problems = soak_counterexample(ex, path, args.runs)
+                    else:
+                        good, problems = soak_solution(ex, args.runs, root)
                 shaky = sum(1 for line in problems if line.startswith("unstable:"))
                 flaky += good < args.runs or shaky > 0
                 took = time.perf_counter() - start

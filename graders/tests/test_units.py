@@ -242,6 +242,8 @@ def test_soak_rounds_are_read_from_the_node_ids() -> None:
     assert repeat.round_of("tests/x/test_a.py::test_soaked[two]") is None
     result = engine.Result(1, [{"nodeid": f"t::a[soak{i % 2}]"} for i in range(4)], [], "")
     assert {k: len(v) for k, v in soak.rounds(result, 3).items()} == {0: 2, 1: 2, 2: 0}
+    once = engine.Result(1, [{"nodeid": "t::a"}, {"nodeid": "t::b[two]"}], [], "")
+    assert {k: len(v) for k, v in soak.rounds(once, 1).items()} == {0: 2}  # no round ids
     # a test that passes in one round and fails in another makes the score a matter of luck
     assert soak.unstable({"t::a[soak0-two]": ["pass"], "t::a[soak1-two]": ["fail"],
                           "t::b[soak0]": ["fail"], "t::b[soak1]": ["fail"]}) == [

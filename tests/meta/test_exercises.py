@@ -1,6 +1,6 @@
-"""The repository's own check: the exercise tests pass the reference solutions,
-fail every task of the untouched stubs, and reject every counterexample with the
-message that names its mistake."""
+"""The repository's own check: the exercise tests pass the reference solutions and
+every right answer built differently, fail every task of the untouched stubs, and
+reject every counterexample with the message that names its mistake."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from graders import engine
 from tests.support.roots import REPO, Exercise, exercises
 
 from .runner import describe, expected_keys, keys, root_with, run_tests
@@ -17,6 +18,7 @@ pytestmark = pytest.mark.meta
 
 EXERCISES = exercises()
 COUNTEREXAMPLES = [(ex, path) for ex in EXERCISES for path in ex.counterexamples()]
+ALTERNATIVES = [(ex, path) for ex in EXERCISES for path in ex.alternatives()]
 
 
 def test_every_exercise_is_complete() -> None:
@@ -27,6 +29,7 @@ def test_every_exercise_is_complete() -> None:
         assert ex.solution().is_file(), f"{ex.slug}: no reference solution"
         assert ex.tests().is_dir(), f"{ex.slug}: no tests"
         assert ex.counterexamples(), f"{ex.slug}: no counterexamples"
+        assert ex.alternatives(), f"{ex.slug}: no right answer other than the reference"
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.number)
@@ -38,15 +41,27 @@ def test_messages_have_both_languages(ex: Exercise) -> None:
     assert catalogue.parent.problems() == []
 
 
-@pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.number)
-def test_solution_passes(ex: Exercise) -> None:
-    run = run_tests(ex, REPO / "solutions")
+def assert_passes(run: engine.Result) -> None:
     assert run.returncode == 0, describe(run)
     assert run.tests, describe(run)
     skipped = [t for t in run.tests if t["status"] == "skip"]
     for t in skipped:  # only speed-up measurements may skip, and they must say why
         assert "speed" in t["nodeid"], describe(run)
         assert t["message"], describe(run)
+
+
+@pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.number)
+def test_solution_passes(ex: Exercise) -> None:
+    assert_passes(run_tests(ex, REPO / "solutions"))
+
+
+@pytest.mark.parametrize(
+    ("ex", "path"), ALTERNATIVES, ids=[f"{e.number}-{p.stem}" for e, p in ALTERNATIVES]
+)
+def test_alternative_passes(ex: Exercise, path: Path, tmp_path: Path) -> None:
+    # The tests judge what a function does, not how the reference does it: a right
+    # answer built with other primitives passes them too.
+    assert_passes(run_tests(ex, root_with(ex, path, tmp_path)))
 
 
 @pytest.mark.parametrize("ex", EXERCISES, ids=lambda e: e.number)

@@ -47,6 +47,10 @@ class Exercise:
     def counterexamples(self, repo: Path = REPO) -> list[Path]:
         return sorted((repo / "tests" / "counterexamples" / self.slug).glob("*.py"))
 
+    def alternatives(self, repo: Path = REPO) -> list[Path]:
+        """Right answers built differently from the reference (other primitives, designs)."""
+        return sorted((repo / "tests" / "alternatives" / self.slug).glob("*.py"))
+
 
 @cache
 def exercises(repo: Path = REPO) -> tuple[Exercise, ...]:

@@ -1,0 +1,84 @@
+"""Right answer: a decorator that runs each update method under the instance's lock.
+
+Exercise 05 — shared state and race conditions.
+
+Threads share their process's memory, so two threads can update the same
+object. ``Counter`` below updates itself in three steps: read the value, (be
+interrupted), write the new value. If two threads read the same value before
+either writes, one update overwrites the other and is lost: a *race condition*
+(CPython's reference counts would suffer exactly this without the GIL).
+
+Task 1: ``value`` — a read-only property with the current count.
+Task 2: ``increment`` — make it atomic with a ``threading.Lock``.
+Task 3: ``add`` — the same for ``add(n)``, safe together with ``increment``.
+
+Check your work with ``nox -s check-ex05``.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec
+
+P = ParamSpec("P")
+
+
+def pause() -> None:
+    """The thread may be interrupted here.
+
+    Given; do not change it. It does nothing, but the tests replace it with a
+    real pause that lets the other threads run, the way the operating system
+    may switch threads at any moment. Keep calling it between the read and
+    the write of every update.
+    """
+
+
+Method = Callable[Concatenate["Counter", P], None]
+
+
+def _locked(method: Method[P]) -> Method[P]:
+    """Run ``method`` while holding its counter's lock."""
+
+    @functools.wraps(method)
+    def wrapper(self: Counter, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        with self._lock:
+            method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class Counter:
+    """A counter that many threads update at the same time.
+
+    >>> c = Counter()
+    >>> c.increment(); c.add(5)
+    >>> c.value
+    6
+    """
+
+    __slots__ = ("_lock", "_value")
+
+    def __init__(self) -> None:
+        self._value = 0
+        self._lock = threading.Lock()
+
+    def _get_value(self) -> int:
+        return self._value
+
+    value = property(_get_value, doc="The current count. Read-only: no setter.")
+
+    @_locked
+    def increment(self) -> None:
+        """Add one to the count. As given, this is racy: run it from 8 threads and see."""
+        current = self._value
+        pause()
+        self._value = current + 1
+
+    @_locked
+    def add(self, n: int) -> None:
+        """Add ``n`` (which may be negative) to the count. As given, racy too."""
+        current = self._value
+        pause()
+        self._value = current + n
