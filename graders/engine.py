@@ -20,6 +20,9 @@ from tests.support.roots import REPO, Exercise, exercises
 __all__ = ["REPO", "Exercise", "Result", "exercises", "pytest_args", "run"]
 
 
+TIMED_OUT = -9  # the return code of a run stopped at its timeout
+
+
 @dataclass
 class Result:
     """What one pytest run of one exercise reported."""
@@ -69,14 +72,20 @@ def run(python: str, ex: Exercise, root: Path, *, repo: Path = REPO, teach: bool
         results = Path(tmp) / f"{os.urandom(8).hex()}.json"
         environ = dict(os.environ if env is None else env)
         environ["EXERCISES_ROOT"] = str(root)
-        proc = subprocess.run(
-            [python, *pytest_args(ex, repo=repo, results=results, teach=teach, extra=extra)],
-            cwd=repo, env=environ, timeout=timeout,
-            stdout=subprocess.PIPE if capture else None,
-            stderr=subprocess.STDOUT if capture else None, text=True,
-        )
+        try:
+            proc = subprocess.run(
+                [python, *pytest_args(ex, repo=repo, results=results, teach=teach, extra=extra)],
+                cwd=repo, env=environ, timeout=timeout,
+                stdout=subprocess.PIPE if capture else None,
+                stderr=subprocess.STDOUT if capture else None, text=True,
+            )
+            code, output = proc.returncode, proc.stdout or ""
+        except subprocess.TimeoutExpired as exc:  # the run was killed: say so, keep its output
+            told = exc.output or ""
+            output = told.decode(errors="replace") if isinstance(told, bytes) else told
+            output += f"\nthe test run did not end within {timeout:g} s and was stopped\n"
+            code = TIMED_OUT
         data: dict[str, Any] = {}
         if results.exists():
             data = json.loads(results.read_text(encoding="utf-8"))
-    return Result(proc.returncode, data.get("tests", []), data.get("collect_errors", []),
-                  proc.stdout or "")
+    return Result(code, data.get("tests", []), data.get("collect_errors", []), output)

@@ -11,8 +11,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
+import sys
+import threading
+import time
 import warnings
 from collections.abc import Iterator
 
@@ -51,7 +55,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         asyncio.set_event_loop(session.stash[SESSION_LOOP])
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
+EXIT_GRACE = 5.0  # seconds the interpreter may take to exit once the session is over
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    session.config.stash[EXIT_STATUS] = int(exitstatus)
     # pytest-asyncio's runner unsets the current loop after an async test, so close the
     # loop made above by reference rather than asking the policy for it.
     with warnings.catch_warnings():
@@ -60,6 +68,36 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     loop = session.stash.get(SESSION_LOOP, None)
     if loop is not None:
         loop.close()
+
+
+EXIT_STATUS = pytest.StashKey[int]()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Make sure the test process ends once its results are written.
+
+    A pool or executor that an exercise left open can hang the interpreter's exit: the
+    leak check killed its workers, maybe while one held the pool's lock, and
+    multiprocessing's exit handler then waits on that lock for ever. A daemon thread
+    ends the process, and whatever it started, with the session's exit status if
+    exiting takes too long.
+    """
+    status = config.stash.get(EXIT_STATUS, None)
+    if status is None:
+        return
+
+    def watchdog() -> None:
+        time.sleep(EXIT_GRACE)
+        # A pool replaces the workers the leak check killed: end those too, or they
+        # would outlive the run (and keep its output pipe open).
+        leaks.kill_descendants()
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"{COMMON.lesson('exit_stuck', seconds=EXIT_GRACE)}\n")
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(status)
+
+    threading.Thread(target=watchdog, name="course-exit-watchdog", daemon=True).start()
 
 
 def pytest_report_header(config: pytest.Config) -> str:

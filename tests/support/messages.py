@@ -67,6 +67,21 @@ COMMON = Catalogue(
                 "انتظر (join) كل عملية تبدؤها، وأغلق المجمّعات والمنفّذات (كتلة with تفعل ذلك)."
             ),
         },
+        "exit_stuck": {
+            "en": (
+                "The tests are over (results above), but the test process could not exit "
+                "within {seconds:g} s, so it was ended. A pool or executor left open is the "
+                "usual cause: its workers were stopped and Python's exit waits on it for ever. "
+                "Close pools and executors before your function returns (a `with` block "
+                "does it)."
+            ),
+            "ar": (
+                "انتهت الاختبارات (النتائج أعلاه)، لكن عملية الاختبار لم تستطع الخروج خلال "
+                "{seconds:g} ثانية فأُنهيت. السبب المعتاد مجمّع أو منفّذ بقي مفتوحًا: أُوقفت "
+                "عمّاله فصار خروج بايثون ينتظره إلى الأبد. أغلق المجمّعات والمنفّذات قبل أن "
+                "تعود دالتك (كتلة with تفعل ذلك)."
+            ),
+        },
         "leaked_sockets": {
             "en": (
                 "{count} socket(s) were left open after the call returned. Close every socket "
