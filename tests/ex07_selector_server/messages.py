@@ -30,6 +30,37 @@ MSG = Catalogue(
             "يغلق اتصاله أو يقطعه يجب أن يُحذف بهدوء: ألغِ تسجيله وأغلقه، واستمر في خدمة "
             "الآخرين.",
         },
+        "shutdown_raised": {
+            "en": "after shutdown() was called, serve_forever raised {error} (at {where}) "
+            "instead of returning. Stopping is the normal end of the loop, not an error: "
+            "when the loop sees the stop flag, leave it and return (closing every socket "
+            "in a `finally:` block). If shutdown() closed the selector or the sockets itself, "
+            "from its own thread, the loop trips over them: leave the closing to "
+            "serve_forever.",
+            "ar": "بعد استدعاء shutdown() رفعت serve_forever الاستثناء {error} (في {where}) "
+            "بدل أن تعود. التوقف نهاية طبيعية للحلقة وليس خطأً: حين ترى الحلقة علم التوقف "
+            "فلتخرج منها وتعد (وتغلق كل المقابس في كتلة `finally:`). وإن أغلقت shutdown() "
+            "المحدِّد أو المقابس بنفسها من خيطها، تعثرت بها الحلقة: اترك الإغلاق لـ "
+            "serve_forever.",
+        },
+        "busy_loop": {
+            "en": "while serve_forever had {clients} client(s) connected and nothing to do, "
+            "its thread was running or waiting for a CPU in {busy} of {samples} checks over "
+            "{wall:.2f} s and used {cpu:.3f} s of CPU; expected it to sleep in select() "
+            "nearly all the time. The loop spins: select() returns at once, again and again. "
+            "Likely: select(0) or select(timeout=0) (a zero timeout never sleeps: give no "
+            "timeout, or a short one), or a client registered for EVENT_WRITE while it has "
+            "nothing to write (a connected socket is almost always writable: ask for "
+            "EVENT_WRITE only while that client's buffer holds bytes).",
+            "ar": "بينما كان لدى serve_forever ‏{clients} عميل متصل ولا شيء تفعله، كان خيطها "
+            "يعمل أو ينتظر المعالج في {busy} من {samples} فحصًا خلال {wall:.2f} ثانية، "
+            "واستهلك {cpu:.3f} ثانية من المعالج؛ المتوقع أن ينام في select() طوال الوقت "
+            "تقريبًا. الحلقة تدور بلا توقف: تعود select() فورًا مرة بعد مرة. الأرجح: "
+            "select(0) أو select(timeout=0) (المهلة الصفرية لا تنام أبدًا: لا تمرر مهلة، أو "
+            "مرر مهلة قصيرة)، أو عميل مسجّل لـ EVENT_WRITE وليس لديه ما يكتبه (المقبس المتصل "
+            "قابل للكتابة دائمًا تقريبًا: اطلب EVENT_WRITE فقط ما دام مخزن ذلك العميل فيه "
+            "بايتات).",
+        },
         "serve_returned": {
             "en": "serve_forever returned by itself after {seconds:.2f} s, before shutdown() "
             "was called. It must keep looping until shutdown() asks it to stop.",
@@ -133,6 +164,42 @@ MSG = Catalogue(
             "{waited}{where}. البايتات التي لم تأخذها send() يجب أن تبقى في مخزن "
             "العميل حتى تُكتب: send() تعيد عدد ما أخذته.",
         },
+        "half_close_lost": {
+            "en": "a client sent {sent} bytes, called shutdown(SHUT_WR) (it sends nothing "
+            "more but keeps reading) and read on: it got back only {got} bytes{where} before "
+            "{ended} {waited}. recv() returning b'' means the client has finished sending, "
+            "not that it has gone: keep it until the echo still in its buffer is written, "
+            "and only then unregister and close it.",
+            "ar": "أرسل عميل {sent} بايت، ثم استدعى shutdown(SHUT_WR) (لن يرسل شيئًا بعد الآن "
+            "لكنه يواصل القراءة) وتابع القراءة: لم يتلقَّ إلا {got} بايت{where} قبل أن "
+            "{ended} {waited}. عودة recv() بالقيمة b'' تعني أن العميل أنهى الإرسال، لا أنه "
+            "رحل: أبقِه حتى يُكتب الصدى الباقي في مخزنه، وبعدها فقط ألغِ تسجيله وأغلقه.",
+        },
+        "half_close_kept_open": {
+            "en": "a client sent {sent} bytes, called shutdown(SHUT_WR) and got every byte "
+            "back, but the server did not close the connection {waited}. Once a client has "
+            "finished sending (recv() returned b'') and its buffer is written out, "
+            "unregister and close it: it will send nothing more.",
+            "ar": "أرسل عميل {sent} بايت، ثم استدعى shutdown(SHUT_WR) وتلقى كل البايتات، لكن "
+            "الخادم لم يغلق الاتصال {waited}. حين ينهي العميل الإرسال (أعادت recv() القيمة "
+            "b'') ويُكتب مخزنه كاملًا، ألغِ تسجيله وأغلقه: لن يرسل شيئًا بعد ذلك.",
+        },
+        "ended_eof": {
+            "en": "the server closed the connection",
+            "ar": "يغلق الخادم الاتصال",
+        },
+        "ended_reset": {
+            "en": "the connection was reset",
+            "ar": "يُقطع الاتصال",
+        },
+        "ended_open": {
+            "en": "the wait ended",
+            "ar": "ينتهي الانتظار",
+        },
+        "differing": {
+            "en": " (differing from byte {byte})",
+            "ar": " (مختلفة بدءًا من البايت {byte})",
+        },
         "clients_not_closed": {
             "en": "after {n} clients connected, {how} and went away, the server still held "
             "{held} socket(s) ({baseline} when idle). When recv() returns b'' or raises "
@@ -166,5 +233,5 @@ MSG = Catalogue(
         },
     },
     parent=COMMON,
-    timing_keys=("slow_shutdown", "stalled_by_idle", "stalled_by_slow_reader"),
+    timing_keys=("slow_shutdown", "stalled_by_idle", "stalled_by_slow_reader", "busy_loop"),
 )

@@ -1,12 +1,15 @@
 """Exercise 07: EchoServer, a single-threaded echo server driven by a selector.
 
 The server runs in this process, so the tests see what it holds: its socket file
-descriptors (/proc/self/fd), the threads alive while it serves. Evidence: 100
-clients that all must get an echo while all stay connected; an idle client and a
-slow reader (tests/support/echo.py) that must not hold the others up; socket
-counts after clients come and go and after shutdown. A wait for the server ends
-at its deadline or as soon as the whole process stalls (tests/support/stall.py):
-the server's thread asleep and nothing coming to wake it, so no more will happen.
+descriptors (/proc/self/fd), the threads alive while it serves, the state and CPU
+time of its thread (usage.py). Evidence: 100 clients that all must get an echo
+while all stay connected; an idle client and a slow reader (tests/support/echo.py)
+that must not hold the others up; a client that shuts down its sending side and
+must still get all its echo; socket counts after clients come and go and after
+shutdown; an idle server's thread, which must sleep rather than spin. A wait for
+the server ends at its deadline or as soon as the whole process stalls
+(tests/support/stall.py): the server's thread asleep and nothing coming to wake
+it, so no more will happen.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import threading
 import time
 import traceback
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -30,6 +34,8 @@ from tests.support.stall import StallWatch
 from tests.support.timing import call_with_deadline, scaled
 
 from .messages import MSG
+from .usage import CPU_SHARE, settle
+from .usage import watch as usage_of
 
 listen = pytest.mark.task(1, "EchoServer and address")
 loop = pytest.mark.task(2, "serve_forever and shutdown")
@@ -39,6 +45,10 @@ HOST = "127.0.0.1"
 STOP_WITHIN = 0.5  # seconds (scaled): serve_forever must return this soon after shutdown()
 ECHO_WITHIN = 1.0  # seconds (scaled) for a loopback echo while the server is busy elsewhere
 SHUTDOWN_CALL = 3.0  # seconds (scaled) for shutdown() itself to return
+HALF_CLOSE_SIZE = 3 << 20  # bytes a half-closing client sends: more than the kernel buffers
+HALF_CLOSE_ROUND = 256 * 1024  # bytes it sends or reads at a time
+HALF_CLOSE_MSS = 1024  # the segment size it asks for
+IDLE_WINDOW = 0.15  # seconds an idle server's thread is watched (twice: 0 and 1 client)
 
 
 def make_server(*args: Any) -> Any:
@@ -84,6 +94,7 @@ class Serving:
         self.returned_at: float | None = None
         self.started_at = 0.0
         self.stopped = False
+        self.stop_called: float | None = None  # time.perf_counter() when stop() began
         self.thread = threading.Thread(target=self._run, name="course-serve", daemon=True)
 
     def _run(self) -> None:
@@ -103,14 +114,16 @@ class Serving:
         return not self.thread.is_alive()
 
     def check(self) -> None:
-        """Fail if serve_forever crashed or returned on its own."""
+        """Fail if serve_forever crashed, returned on its own or raised when shut down."""
         if self.error is not None:
             if isinstance(self.error, NotImplementedError | AssertionError):
                 raise self.error
             tb = traceback.extract_tb(self.error.__traceback__)
             line = f"{tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno}" if tb else "?"
-            MSG.fail("serve_crashed", error=f"{type(self.error).__name__}: {self.error}",
-                     where=line)
+            after_stop = (self.stop_called is not None and self.returned_at is not None
+                          and self.returned_at >= self.stop_called)
+            MSG.fail("shutdown_raised" if after_stop else "serve_crashed",
+                     error=f"{type(self.error).__name__}: {self.error}", where=line)
         if not self.thread.is_alive() and not self.stopped:
             MSG.fail("serve_returned", seconds=(self.returned_at or 0) - self.started_at)
 
@@ -126,6 +139,7 @@ class Serving:
         """
         self.stopped = True
         start = time.perf_counter()
+        self.stop_called = start
         if not self.thread.is_alive():
             return (self.returned_at or start) - start
         box: dict[str, BaseException] = {}
@@ -242,6 +256,17 @@ def connect(address: tuple[str, int]) -> socket.socket:
     return socket.create_connection(address, timeout=scaled(2))
 
 
+def check_idle(run: Serving, clients: int) -> None:
+    """Watch serve_forever's thread while nothing happens: it must sleep, not spin."""
+    usage = usage_of(run.thread, IDLE_WINDOW)
+    run.check()
+    if not usage.samples:  # no /proc: the verdict rests on CPU time, which load can hide
+        report.note_timing(f"CPU of serve_forever's thread, idle with {clients} client(s)",
+                           usage.cpu, CPU_SHARE * usage.wall, not usage.spinning())
+    MSG.check(not usage.spinning(), "busy_loop", clients=clients, busy=usage.busy,
+              samples=usage.samples, wall=usage.wall, cpu=usage.cpu)
+
+
 def check_echo(run: Serving, swarm: Swarm, messages: list[bytes], seconds: float = 3.0) -> None:
     wait = Patience(seconds)
     got = swarm.exchange(messages, seconds, abort=run.dead, watch=wait.watch)
@@ -250,6 +275,78 @@ def check_echo(run: Serving, swarm: Swarm, messages: list[bytes], seconds: float
     for sent, back in zip(messages, got, strict=True):
         if back != sent:
             MSG.fail("wrong_echo", sent=show(sent), got=show(back), waited=wait.told())
+
+
+@dataclass
+class HalfClosed:
+    """What a client that sent everything and then shut down its sending side got."""
+
+    size: int
+    sent: int = 0
+    received: bytearray = field(default_factory=bytearray)
+    ended: str = "open"  # how the connection ended: eof, reset, or still open
+
+
+def send_then_half_close(address: tuple[str, int], payload: bytes, wait: Patience,
+                         server: threading.Thread) -> HalfClosed:
+    """Send ``payload``, shutdown(SHUT_WR), then read until the server closes.
+
+    The client keeps the kernel's buffers small (a small receive window, small segments)
+    and reads only when it cannot send and the server's thread is asleep, a round at a
+    time: so the server's own output buffer still holds echo when it reads the end of
+    the stream (recv() returns b""), whatever its design.
+    """
+    got = HalfClosed(len(payload))
+    view = memoryview(payload)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sel = selectors.DefaultSelector()
+    deadline = time.monotonic() + scaled(wait.seconds)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        with contextlib.suppress(AttributeError, OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_MAXSEG, HALF_CLOSE_MSS)
+        sock.settimeout(scaled(2))
+        sock.connect(address)
+        sock.setblocking(False)
+        sel.register(sock, selectors.EVENT_READ | selectors.EVENT_WRITE)
+        while time.monotonic() < deadline and server.is_alive():
+            if got.sent < got.size:
+                ready = sel.select(wait.watch.period)
+                if not ready:
+                    if wait.watch.stalled():
+                        break
+                    continue
+                if ready[0][1] & selectors.EVENT_WRITE:
+                    got.sent += sock.send(view[got.sent:got.sent + HALF_CLOSE_ROUND])
+                    if got.sent == got.size:
+                        sock.shutdown(socket.SHUT_WR)  # sends nothing more; still reads
+                        sel.modify(sock, selectors.EVENT_READ)
+                    wait.watch.moved()
+                    continue
+            # Read a round, once the server has done what it does while nobody reads.
+            settle(server)
+            taken = 0
+            with contextlib.suppress(BlockingIOError, InterruptedError):
+                while taken < HALF_CLOSE_ROUND:
+                    chunk = sock.recv(HALF_CLOSE_ROUND - taken)
+                    if not chunk:
+                        got.ended = "eof"
+                        return got
+                    got.received += chunk
+                    taken += len(chunk)
+            if taken:
+                wait.watch.moved()
+            elif got.sent == got.size and not sel.select(wait.watch.period):
+                if wait.watch.stalled():
+                    break
+    except (BlockingIOError, InterruptedError):
+        pass
+    except OSError:
+        got.ended = "reset"
+    finally:
+        sel.close()
+        sock.close()
+    return got
 
 
 # -- task 1 -----------------------------------------------------------------------------------
@@ -302,6 +399,8 @@ def test_shutdown_stops_serve_forever_quickly() -> None:
             # Past the allowance the verdict is in: no need to wait for a late return.
             elapsed = run.stop(STOP_WITHIN)
             returned = not run.thread.is_alive()
+            if returned:
+                run.check()  # serve_forever must return, not raise
         finally:
             client.close()
     allowed = scaled(STOP_WITHIN)
@@ -331,6 +430,7 @@ def test_shutdown_closes_every_socket() -> None:
             run.stop()
             if run.thread.is_alive():
                 MSG.fail("shutdown_hang", seconds=scaled(3.0))
+            run.check()  # serve_forever must return, not raise
             left = held(before, mine)
             MSG.check(not left, "sockets_left_open", count=len(left), clients=len(clients))
         try:
@@ -362,6 +462,28 @@ def test_serves_in_the_calling_thread() -> None:
     finally:
         for c in clients:
             c.close()
+
+
+@loop
+def test_idle_server_sleeps() -> None:
+    """with no client, and with one idle client, serve_forever sleeps in select()"""
+    before = socket_fds()
+    with serving() as (server, run):
+        listening = len(held(before))
+        time.sleep(0.02)  # let serve_forever reach its select()
+        run.check()
+        check_idle(run, clients=0)
+        client = connect(server.address)
+        try:
+            mine = {client.fileno()}
+            wait = Patience(1.0)
+            accepted = wait_for(lambda: len(held(before, mine)) > listening or run.dead(), wait)
+            run.check()
+            MSG.check(accepted, "not_accepting", n=1, accepted=0, waited=wait.told())
+            time.sleep(0.02)
+            check_idle(run, clients=1)
+        finally:
+            client.close()
 
 
 # -- task 3 -----------------------------------------------------------------------------------
@@ -447,6 +569,29 @@ def test_slow_reader_does_not_stall_the_others() -> None:
         where = "" if slow.mismatch is None else f" (differing from byte {slow.mismatch})"
         MSG.check(finished and slow.mismatch is None, "slow_reader_lost_data",
                   sent=len(slow.data), echoed=slow.echoed, waited=wait.told(), where=where)
+
+
+@echo
+def test_half_closed_client_gets_its_whole_echo() -> None:
+    """a client sends 3 MiB, shuts down its sending side, and still reads every byte back"""
+    payload = pattern(HALF_CLOSE_SIZE, seed=3)
+    with serving() as (server, run):
+        wait = Patience(5.0)
+        got = send_then_half_close(server.address, payload, wait, run.thread)
+        run.check()
+        if got.sent < got.size:
+            MSG.fail("wrong_echo", sent=show(payload), got=show(bytes(got.received)),
+                     waited=wait.told())
+        back = bytes(got.received)
+        if back != payload:
+            differ = None if payload.startswith(back) else next(
+                i for i, (a, b) in enumerate(zip(payload, back, strict=False)) if a != b)
+            where = "" if differ is None else MSG.text("differing", byte=differ)
+            MSG.fail("half_close_lost", sent=got.sent, got=len(back), where=where,
+                     ended=MSG.text(f"ended_{got.ended}"), waited=wait.told())
+        MSG.check(got.ended != "open", "half_close_kept_open", sent=got.sent,
+                  waited=wait.told())
+        run.check()
 
 
 @echo

@@ -51,11 +51,59 @@ MSG = Catalogue(
             "result() لمهمة فاشلة رفع استثنائها.",
         },
         "exception_escaped": {
-            "en": "run() raised {error}: one task's exception stopped the whole scheduler. "
+            "en": "{call} raised {error}: one task's exception stopped the whole scheduler. "
             "Catch exceptions around gen.send(...), store them on the task, and keep "
             "running the others.",
-            "ar": "رفعت run() ‏{error}: أوقف استثناء مهمة واحدة المجدول كله. التقط الاستثناءات "
+            "ar": "رفعت {call} ‏{error}: أوقف استثناء مهمة واحدة المجدول كله. التقط الاستثناءات "
             "حول gen.send(...) واحفظها في المهمة، وواصل تشغيل البقية.",
+        },
+        "timers_compare_tasks": {
+            "en": "{call} raised {error}: the scheduler compared two Task objects, which have "
+            "no order. That happens when two sleepers have the same deadline: heapq (or "
+            "sorting) compares (deadline, task) tuples item by item, and on a tie it "
+            "compares the tasks. Put a counter between them, (deadline, next(counter), task): "
+            "it breaks ties, in the order the sleeps were asked for.",
+            "ar": "رفعت {call} ‏{error}: قارن المجدول بين كائنَي Task، ولا ترتيب بينهما. يحدث "
+            "هذا حين يتساوى موعد نائمَين: تقارن heapq (أو الفرز) صفوف (deadline, task) عنصرًا "
+            "عنصرًا، وعند التساوي تقارن المهام. ضع عدّادًا بينهما، (deadline, next(counter), "
+            "task): يفصل بين المتساويين بترتيب طلبات النوم.",
+        },
+        "selector_bookkeeping": {
+            "en": "{call} raised {error}. This came from the scheduler's own selector "
+            "bookkeeping, not from a task (a task's exceptions are caught around gen.send): "
+            "a socket stays registered with the selector until the scheduler unregisters "
+            "it. Once select() reports a socket ready and its task is woken, unregister the "
+            "socket (or modify it, if another task still waits on it for the other "
+            "direction), so that its next wait can register it again and select() does not "
+            "report a socket nobody waits for.",
+            "ar": "رفعت {call} ‏{error}. هذا الخطأ آتٍ من حسابات المجدول نفسه مع المحدِّد "
+            "(selector)، لا من مهمة (استثناءات المهام تُلتقط حول gen.send): يبقى المقبس مسجلًا "
+            "في المحدِّد حتى يلغي المجدول تسجيله. حين تبلّغ select() بجاهزية مقبس وتوقظ مهمته، "
+            "ألغِ تسجيل المقبس (أو عدّله بـ modify إن كانت مهمة أخرى ما تزال تنتظره في الاتجاه "
+            "الآخر)، ليمكن تسجيله من جديد في انتظاره التالي، ولا تبلّغ select() عن مقبس لا "
+            "ينتظره أحد.",
+        },
+        "clock_unused": {
+            "en": "{call}: the scheduler called idle() {idles} times but never once called the "
+            "clock it was given (Scheduler(clock=...)). It read the time elsewhere (from "
+            "time.monotonic()?), so on the given clock, which here moves only when idle() is "
+            "called, its deadlines never came and it idled on and on. Read the time only "
+            "with self.clock(), for the deadlines and for 'now', and wait only with "
+            "self.idle().",
+            "ar": "‏{call}: استدعى المجدول idle() ‏{idles} مرة ولم يستدعِ ولو مرة الساعة التي "
+            "أُعطيها (Scheduler(clock=...)). لقد قرأ الوقت من مكان آخر (من time.monotonic()؟)، "
+            "فعلى الساعة المعطاة، التي لا تتقدم هنا إلا عند استدعاء idle()، لم تحِن مواعيده "
+            "قط وظل ينتظر بلا نهاية. اقرأ الوقت بـ self.clock() وحدها، للمواعيد ولـ«الآن»، "
+            "وانتظر بـ self.idle() وحدها.",
+        },
+        "spawn_ran_task": {
+            "en": "Scheduler.spawn() already ran the generators before run() was called: "
+            "they had logged {got}. spawn() only wraps the generator in a Task and appends "
+            "it to the ready queue; a task takes its first step when run() takes it from "
+            "the queue, in turn with the others.",
+            "ar": "شغّلت Scheduler.spawn() المولّدات قبل استدعاء run(): فقد سجّلت {got}. "
+            "لا تفعل spawn() إلا أن تغلّف المولّد في Task وتضيفه إلى آخر طابور الجاهزين؛ "
+            "تخطو المهمة خطوتها الأولى حين تأخذها run() من الطابور، بالتناوب مع البقية.",
         },
         "sleep_sequential": {
             "en": "the sleeping tasks ended at virtual time {total:.2f} s; expected {want:.2f} s, "

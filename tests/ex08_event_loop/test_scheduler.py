@@ -2,10 +2,11 @@
 
 Evidence: an injected fake clock and idle function (virtual time: sleeping
 costs nothing, every wake-up time is exact, and the number of clock reads and
-idle calls shows a scheduler that spins instead of waiting), the exact order in
-which tasks ran, and socket pairs that only work if the scheduler waits on a
-selector.  Every run() is bounded: one that never returns fails with a message,
-at once when its thread sleeps with nothing due to wake it (tests/support/stall.py).
+idle calls shows a scheduler that spins instead of waiting, or that reads
+another clock), the exact order in which tasks ran, and socket pairs that only
+work if the scheduler waits on a selector.  Every run() is bounded: one that
+never returns fails with a message, at once when its thread sleeps with nothing
+due to wake it (tests/support/stall.py).
 """
 
 from __future__ import annotations
@@ -36,13 +37,26 @@ READ_LIMIT = 1000  # clock reads before the fake clock starts creeping (a spinni
 IDLE_LIMIT = 200  # idle calls before the fake clock starts creeping
 
 
+class ClockUnused(BaseException):
+    """Raised by FakeTime.idle to stop a scheduler that idles on without reading the clock.
+
+    A BaseException, so that a scheduler's ``except Exception`` does not swallow it.
+    """
+
+    def __init__(self, idles: int) -> None:
+        super().__init__(f"idle() called {idles} times, the clock never read")
+        self.idles = idles
+
+
 class FakeTime:
     """A clock that only moves when the scheduler idles; it counts how it is used.
 
     A scheduler that spins (reads the clock over and over, or idles for 0 s)
     would never get anywhere on this clock; after READ_LIMIT reads or
     IDLE_LIMIT idle calls the clock starts creeping forward so that such a
-    scheduler still ends and can be told what it did.
+    scheduler still ends and can be told what it did. One that idles on and on
+    without ever reading this clock (it reads another one) cannot be helped by
+    it: it is stopped with ClockUnused.
     """
 
     def __init__(self) -> None:
@@ -61,6 +75,8 @@ class FakeTime:
             raise ValueError("sleep length must be non-negative")  # as time.sleep says
         self.idles.append(seconds)
         self.now += seconds
+        if len(self.idles) > IDLE_LIMIT and self.reads == 0:
+            raise ClockUnused(len(self.idles))
         if len(self.idles) > IDLE_LIMIT:
             self.now += 0.01
             time.sleep(0.001)
@@ -71,6 +87,8 @@ class FakeTime:
     def check_not_spinning(self, call: str, expected_idles: int) -> None:
         zero = sum(1 for s in self.idles if s <= 0)
         if self.spun() or zero or len(self.idles) > 2 * expected_idles:
+            if self.reads == 0:  # it idled on, blind to this clock: it reads another one
+                MSG.fail("clock_unused", call=call, idles=len(self.idles))
             MSG.fail("busy_wait", call=call, reads=self.reads, idles=len(self.idles),
                      zero=zero, want=expected_idles)
 
@@ -82,8 +100,26 @@ def run(sched: Any, call: str = "Scheduler.run()", seconds: float = DEADLINE) ->
         raise
     except NotImplementedError:
         raise
+    except ClockUnused as exc:
+        MSG.fail("clock_unused", call=call, idles=exc.idles)
     except Exception as exc:
-        MSG.fail("exception_escaped", error=repr(exc))
+        MSG.fail(escaped_key(exc), call=call, error=repr(exc))
+
+
+def escaped_key(exc: Exception) -> str:
+    """The message for an exception that came out of run(): whose mistake was it?
+
+    A task's own exceptions are caught around gen.send(); these come from the
+    scheduler's own bookkeeping: a timer heap comparing Tasks on equal deadlines, or
+    a selector asked to register a socket twice (or to forget one it does not know).
+    """
+    text = str(exc)
+    if isinstance(exc, TypeError) and "not supported between instances" in text:
+        return "timers_compare_tasks"
+    if isinstance(exc, KeyError | ValueError) and (
+            "registered" in text or any(isinstance(a, socket.socket) for a in exc.args)):
+        return "selector_bookkeeping"
+    return "exception_escaped"
 
 
 def surface(*tasks: Any) -> None:
@@ -180,6 +216,25 @@ def test_a_failing_task_does_not_stop_the_others() -> None:
     MSG.check(got == ["a", "b"], "wrong_result", got=got, want=["a", "b"])
 
 
+@round_robin
+def test_spawn_only_queues_the_task() -> None:
+    """spawn() does not start the generator: its first step runs inside run()"""
+    log: list[str] = []
+
+    def worker(name: str) -> Generator[None, None, None]:
+        log.append(f"{name} started")
+        yield
+        log.append(f"{name} resumed")
+
+    sched = mod.Scheduler()
+    tasks = [sched.spawn(worker(name)) for name in "ab"]
+    MSG.check(log == [], "spawn_ran_task", got=list(log))
+    run(sched)
+    surface(*tasks)
+    want = ["a started", "b started", "a resumed", "b resumed"]
+    MSG.check(log == want, "wrong_interleaving", got=log, want=want)
+
+
 # -- task 2 -----------------------------------------------------------------------------------
 @timers
 def test_sleepers_all_finish_by_the_longest_sleep() -> None:
@@ -204,6 +259,33 @@ def test_sleepers_all_finish_by_the_longest_sleep() -> None:
               woke=woke)
     got = [t.result() for t in tasks]
     MSG.check(got == [3, 1, 2], "wrong_result", got=got, want=[3, 1, 2])
+
+
+@timers
+def test_equal_deadlines_wake_together() -> None:
+    """three tasks that sleep 1 s at the same moments (equal deadlines) all wake on time"""
+    fake = FakeTime()
+    log: list[tuple[str, float]] = []
+
+    def sleeper(name: str) -> Generator[Any, None, str]:
+        for _ in range(2):
+            yield mod.sleep(1)
+            log.append((name, fake.now))
+        return name
+
+    sched = mod.Scheduler(clock=fake.clock, idle=fake.idle)
+    tasks = [sched.spawn(sleeper(name)) for name in "abc"]
+    run(sched, call="Scheduler.run() (three tasks sleeping 1 s, twice, side by side)")
+    surface(*tasks)
+    if not fake.spun() and fake.now > 2 + 1e-9:
+        MSG.fail("sleep_sequential", total=fake.now, want=2.0, woke=log)
+    fake.check_not_spinning("three tasks sleeping 1 s, twice, side by side", expected_idles=2)
+    # Equal deadlines may wake in any order; each sleeper wakes at 1 s, then at 2 s.
+    want = [(name, at) for at in (1.0, 2.0) for name in "abc"]
+    MSG.check(sorted(log, key=lambda e: (e[1], e[0])) == want, "wrong_timeline", got=log,
+              want=want)
+    got = [t.result() for t in tasks]
+    MSG.check(got == ["a", "b", "c"], "wrong_result", got=got, want=["a", "b", "c"])
 
 
 @timers
