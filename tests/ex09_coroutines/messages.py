@@ -59,6 +59,21 @@ MSG = Catalogue(
             "الدالة time.sleep تحجب حلقة الأحداث كلها (لا يعمل شيء آخر)؛ استخدم "
             "`await asyncio.sleep(...)`.",
         },
+        "slept_in_thread": {
+            "en": "{call} should sleep {want} s on the event loop's clock. The test's loop clock "
+            "is fast-forwarded, so such a sleep costs no real time; this one took {real:.2f} s "
+            "of real time while the loop stayed free (longest freeze {lag:.2f} s): the sleep "
+            "happened outside the loop, in another thread — time.sleep handed to "
+            "run_in_executor or asyncio.to_thread. Sleep on the loop itself with "
+            "`await asyncio.sleep(seconds)`: it needs no thread and the loop's timer wakes "
+            "the coroutine.",
+            "ar": "يجب أن تنام {call} مدة {want} ثانية على ساعة حلقة الأحداث. ساعة الحلقة في "
+            "الاختبار مُسرَّعة، فلا يكلّف هذا النوم وقتًا حقيقيًا؛ لكن هذا النوم استغرق "
+            "{real:.2f} ثانية من الوقت الحقيقي بينما بقيت الحلقة حرّة (أطول تجمّد "
+            "{lag:.2f} ثانية): حدث النوم خارج الحلقة، في خيط آخر — time.sleep مُمرَّرة إلى "
+            "run_in_executor أو asyncio.to_thread. نَم على الحلقة نفسها بـ "
+            "`await asyncio.sleep(seconds)`: لا تحتاج خيطًا، ومؤقّت الحلقة يوقظ الكوروتين.",
+        },
         "no_sleep": {
             "en": "{call} should take {want} s of loop time but took {elapsed:.3f} s: it did not "
             "wait. Did you forget `await` in front of asyncio.sleep(...)? Without it the "
@@ -74,9 +89,26 @@ MSG = Catalogue(
         },
         "wrong_output": {
             "en": "{call} printed {got!r}; expected exactly {want!r} (one print per line, "
-            "the value as given: 2 prints as 2, 0.5 as 0.5).",
+            "the value as given, not turned into a float: 2 prints as 2, 0.5 as 0.5).",
             "ar": "طبعت {call} ‏{got!r}؛ المتوقع بالضبط {want!r} (أمر print لكل سطر، والقيمة "
-            "كما أُعطيت: 2 تُطبع 2 و0.5 تُطبع 0.5).",
+            "كما أُعطيت دون تحويلها إلى float: ‏2 تُطبع 2 و0.5 تُطبع 0.5).",
+        },
+        "sleeping_line_late": {
+            "en": "{call} printed {line!r} {at:.3f} s of loop time after it was called; "
+            "expected it at once (+0.000 s), before the {want} s sleep. Print the first line "
+            "first, then `await asyncio.sleep(seconds)` — not the other way round.",
+            "ar": "طبعت {call} السطر {line!r} بعد {at:.3f} ثانية من وقت الحلقة من استدعائها؛ "
+            "المتوقع أن يُطبع فورًا (+0.000 ثانية)، قبل النوم {want} ثانية. اطبع السطر الأول "
+            "أولًا، ثم `await asyncio.sleep(seconds)` — لا العكس.",
+        },
+        "finished_line_early": {
+            "en": "{call} printed {line!r} {at:.3f} s of loop time after it was called, "
+            "before its {want} s sleep was over; expected it at +{want} s, once the sleep "
+            "has ended. Print the second line after `await asyncio.sleep(seconds)`, not "
+            "before it.",
+            "ar": "طبعت {call} السطر {line!r} بعد {at:.3f} ثانية من وقت الحلقة من استدعائها، "
+            "قبل انتهاء نومها {want} ثانية؛ المتوقع أن يُطبع عند +{want} ثانية، بعد انتهاء "
+            "النوم. اطبع السطر الثاني بعد `await asyncio.sleep(seconds)`، لا قبله.",
         },
         "wrong_return": {
             "en": "{call} returned {got!r}; expected {want!r}.",
@@ -94,5 +126,5 @@ MSG = Catalogue(
         },
     },
     parent=COMMON,
-    timing_keys=("blocking_sleep",),
+    timing_keys=("blocking_sleep", "slept_in_thread"),
 )

@@ -8,8 +8,11 @@ heartbeat that shows when a coroutine froze the loop instead of sleeping on it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
-from typing import Any
+import sys
+import time
+from typing import Any, NamedTuple, TextIO
 
 import pytest
 from ex09_coroutines import coroutines as mod
@@ -35,26 +38,76 @@ def lines(*values: float) -> str:
     )
 
 
-async def timed(call: str, make: Any) -> tuple[Any, float, float]:
-    """Await ``make()`` while a heartbeat watches the loop: (result, loop seconds, worst lag)."""
+class Timed(NamedTuple):
+    result: Any
+    start: float  # loop time when the call began
+    elapsed: float  # loop (virtual) seconds it took
+    lag: float  # longest real-time freeze of the loop
+    real: float  # real seconds it took
+
+
+async def timed(call: str, make: Any) -> Timed:
+    """Await ``make()`` while a heartbeat watches the loop."""
     loop = asyncio.get_running_loop()
     async with LoopLag(tick=0.05) as lag:
-        start = loop.time()
+        start, real = loop.time(), time.perf_counter()
         result = await bounded(make(), 60, call)
-        elapsed = loop.time() - start
+        elapsed, real = loop.time() - start, time.perf_counter() - real
         await asyncio.sleep(0.1)  # one more heartbeat, so a freeze at the very end counts too
-    return result, elapsed, lag.worst
+    return Timed(result, start, elapsed, lag.worst, real)
 
 
-def judge_duration(call: str, want: float, elapsed: float, lag: float) -> None:
-    if abs(elapsed - want) < 1e-3:
+def judge_sleep(call: str, want: float, run: Timed, longest: float | None = None) -> None:
+    """Fail if ``call`` (asked to sleep ``want`` s in all, ``longest`` s at most at once)
+    slept off the loop's clock: blocking the loop, or in a thread."""
+    frozen = min(FROZEN, (want if longest is None else longest) / 2)
+    # A sleep on the loop's clock costs no real time here. One that took the whole asked time
+    # in real time while the loop kept running happened elsewhere: time.sleep in a thread.
+    # (time.sleep on the loop freezes it; a right answer slowed down by a busy machine is
+    # slowed down in a few long gaps, which the heartbeat sees too.)
+    if want > 0 and run.real >= 0.9 * want and run.lag < min(frozen, run.real / 2):
+        note_timing(f"{call}: real time taken by a sleep on the loop clock", run.real,
+                    0.9 * want, False)
+        MSG.fail("slept_in_thread", call=call, want=want, real=run.real, lag=run.lag)
+    if run.elapsed < want - 1e-3 and run.lag >= frozen:
+        note_timing(f"{call}: longest real-time loop freeze", run.lag, frozen, False)
+        MSG.fail("blocking_sleep", call=call, want=want, elapsed=run.elapsed, lag=run.lag)
+
+
+def judge_duration(call: str, want: float, run: Timed) -> None:
+    """``call`` should have slept ``want`` s on the loop's (virtual) clock."""
+    judge_sleep(call, want, run)
+    if abs(run.elapsed - want) < 1e-3:
         return
-    if elapsed < want and lag >= min(FROZEN, want / 2):
-        note_timing(f"{call}: longest real-time loop freeze", lag, min(FROZEN, want / 2), False)
-        MSG.fail("blocking_sleep", call=call, want=want, elapsed=elapsed, lag=lag)
-    if elapsed < 1e-3:
-        MSG.fail("no_sleep", call=call, want=want, elapsed=elapsed)
-    MSG.fail("wrong_duration", call=call, want=want, elapsed=elapsed)
+    if run.elapsed < 1e-3:
+        MSG.fail("no_sleep", call=call, want=want, elapsed=run.elapsed)
+    MSG.fail("wrong_duration", call=call, want=want, elapsed=run.elapsed)
+
+
+class StampedStdout:
+    """Stands in for ``sys.stdout``: passes the text on and keeps every complete line with
+    the loop time at which its end was written."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, inner: TextIO) -> None:
+        self.loop = loop
+        self.inner = inner
+        self.text = ""
+        self.lines: list[tuple[str, float]] = []
+        self._partial = ""
+
+    def write(self, text: str) -> int:
+        now = self.loop.time()
+        self.inner.write(text)
+        self.text += text
+        *done, self._partial = (self._partial + text).split("\n")
+        self.lines += [(line, now) for line in done]
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 # -- task 1 -----------------------------------------------------------------------------------
@@ -108,8 +161,9 @@ async def test_hello_world_message_sleeps_one_second_on_the_loop() -> None:
     made = mod.hello_world_message()
     if not inspect.isawaitable(made):
         MSG.fail("not_coroutine", call=call, got=made)
-    got, elapsed, lag = await timed(call, lambda: made)
-    judge_duration(call, 1, elapsed, lag)
+    run = await timed(call, lambda: made)
+    judge_duration(call, 1, run)
+    got = run.result
     MSG.check(got == "Hello World!", "wrong_message", got=got, want="Hello World!")
 
 
@@ -117,19 +171,30 @@ async def test_hello_world_message_sleeps_one_second_on_the_loop() -> None:
 @delay_task
 @pytest.mark.asyncio
 @pytest.mark.looptime
-@pytest.mark.parametrize("seconds", [0.5, 0.25])
+@pytest.mark.parametrize("seconds", [0.5, 0.25, 1])
 async def test_delay_prints_two_lines_and_returns_seconds(
     seconds: float, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """delay(seconds) prints 'sleeping for ...' and 'finished sleeping for ...'"""
+    """delay(seconds) prints 'sleeping for ...', sleeps, then prints 'finished sleeping for ...'"""
+    # 1 is an int: it must print as 1. (Cheap: loop time is virtual; only a wrong answer
+    # that blocks sleeps for real.)
     call = f"delay({seconds})"
     capsys.readouterr()
     made = mod.delay(seconds)
     if not inspect.isawaitable(made):
         MSG.fail("not_coroutine", call=call, got=made)
-    got = await bounded(made, 60, call)
-    out = capsys.readouterr().out
-    MSG.check(out == lines(seconds), "wrong_output", call=call, got=out, want=lines(seconds))
+    out = StampedStdout(asyncio.get_running_loop(), sys.stdout)
+    with contextlib.redirect_stdout(out):
+        run = await timed(call, lambda: made)
+    want = lines(seconds)
+    MSG.check(out.text == want, "wrong_output", call=call, got=out.text, want=want)
+    judge_duration(call, seconds, run)
+    (first, first_at), (last, last_at) = ((line, at - run.start) for line, at in out.lines)
+    MSG.check(abs(first_at) < 1e-3, "sleeping_line_late", call=call, line=first, at=first_at,
+              want=seconds)
+    MSG.check(last_at > seconds - 1e-3, "finished_line_early", call=call, line=last, at=last_at,
+              want=seconds)
+    got = run.result
     MSG.check(got == seconds, "wrong_return", call=call, got=got, want=seconds)
 
 
@@ -141,8 +206,9 @@ async def test_delay_sleeps_on_the_loop_without_blocking_it() -> None:
     # Loop time is virtual, so a right answer costs nothing; a time.sleep one really
     # blocks, and the shorter the delay, the sooner such a wrong answer is told so.
     call = "delay(0.6)"
-    got, elapsed, lag = await timed(call, lambda: mod.delay(0.6))
-    judge_duration(call, 0.6, elapsed, lag)
+    run = await timed(call, lambda: mod.delay(0.6))
+    judge_duration(call, 0.6, run)
+    got = run.result
     MSG.check(got == 0.6, "wrong_return", call=call, got=got, want=0.6)
 
 
@@ -158,10 +224,10 @@ async def test_sequential_sum_awaits_one_delay_after_another(
     total = sum(delays)
     call = f"sequential_sum({delays})"
     capsys.readouterr()
-    got, elapsed, lag = await timed(call, lambda: mod.sequential_sum(delays))
+    run = await timed(call, lambda: mod.sequential_sum(delays))
+    got, elapsed = run.result, run.elapsed
     out = capsys.readouterr().out
-    if elapsed < total - 1e-3 and lag >= min(FROZEN, max(delays) / 2):
-        judge_duration(call, total, elapsed, lag)
+    judge_sleep(call, total, run, longest=max(delays))  # blocking, or in a thread
     kinds = [line.split()[0] for line in out.splitlines() if line.strip()]
     alternating = kinds == ["sleeping", "finished"] * (len(kinds) // 2)
     if abs(elapsed - total) >= 1e-3 or not alternating:
@@ -177,8 +243,9 @@ async def test_sequential_sum_of_nothing_is_zero(capsys: pytest.CaptureFixture[s
     """sequential_sum([]) returns 0 at once"""
     call = "sequential_sum([])"
     capsys.readouterr()
-    got, elapsed, lag = await timed(call, lambda: mod.sequential_sum([]))
+    run = await timed(call, lambda: mod.sequential_sum([]))
+    got = run.result
     MSG.check(got == 0, "wrong_return", call=call, got=got, want=0)
-    judge_duration(call, 0, elapsed, lag)
+    judge_duration(call, 0, run)
     out = capsys.readouterr().out
     MSG.check(out == "", "wrong_output", call=call, got=out, want="")

@@ -13,6 +13,17 @@ MSG = Catalogue(
             "ar": "أعاد {call} القيمة {got!r}؛ المتوقع {want!r}: يجب أن يعيد الغلاف ما يعيده "
             "الـ coroutine (`return await func(*args, **kwargs)`).",
         },
+        "not_awaited": {
+            "en": "{call} gave back {got!r}, a coroutine object, instead of the coroutine's "
+            "result: the wrapper returned func(*args, **kwargs) without awaiting it, so the "
+            "decorated coroutine never ran — nothing was really timed, and its result or "
+            "exception never came. Write `return await func(*args, **kwargs)` inside the "
+            "timing.",
+            "ar": "‏{call} أعاد {got!r}، أي كائن coroutine، بدل نتيجة الـ coroutine: أعاد الغلاف "
+            "func(*args, **kwargs) دون أن ينتظره بـ await، فلم يعمل الـ coroutine المزخرف أبدًا — "
+            "لم يُقَس شيء فعلًا، ولم تصل نتيجته ولا استثناؤه. اكتب "
+            "`return await func(*args, **kwargs)` داخل القياس.",
+        },
         "starting_line": {
             "en": "{call}: the first logged line was {got!r}; expected [{want!r}]. Log "
             "f\"starting {{name}} with args {{args}} {{kwargs}}\" with the function's "
@@ -26,6 +37,19 @@ MSG = Catalogue(
             "the \"starting\" line must be logged (once) before the coroutine runs.",
             "ar": "‏{call}: عند بدء جسم الـ coroutine كان قد سُجّل {got} سطر؛ يجب تسجيل سطر "
             "\"starting\" (مرة واحدة) قبل أن يعمل الـ coroutine.",
+        },
+        "timed_creation": {
+            "en": "{call}: when the coroutine's body started, the log already held {got!r}: "
+            "the \"finished\" line came before the coroutine had even begun. The wrapper "
+            "timed only the call func(*args, **kwargs), which merely creates the coroutine "
+            "object, and awaited it afterwards, untimed. Read the clock, then "
+            "`return await func(*args, **kwargs)` inside the try, and take the end time in "
+            "the finally.",
+            "ar": "‏{call}: عند بدء جسم الـ coroutine كان السجل يحوي {got!r}: جاء سطر "
+            "\"finished\" قبل أن يبدأ الـ coroutine أصلًا. قاس الغلاف استدعاء "
+            "func(*args, **kwargs) وحده، وهو لا يفعل سوى إنشاء كائن الـ coroutine، ثم انتظره "
+            "بعد ذلك دون قياس. اقرأ الساعة، ثم `return await func(*args, **kwargs)` داخل try، "
+            "وخذ وقت النهاية في finally.",
         },
         "log_count": {
             "en": "{call}: the log was {got!r}; expected exactly two lines, \"starting ...\" "
@@ -70,6 +94,26 @@ MSG = Catalogue(
             "مفقود (السجل: {got!r}). ضع نهاية القياس في كتلة `finally:` لتعمل أيضًا حين يرفع "
             "الـ coroutine استثناءً.",
         },
+        "swallowed_cancel": {
+            "en": "{call}: the call was cancelled (task.cancel()), but it ended without "
+            "CancelledError (it ended with {got!r}): the wrapper swallowed the cancellation. "
+            "Do not catch it, or re-raise it: time and log in a `finally` block.",
+            "ar": "‏{call}: أُلغي الاستدعاء (task.cancel())، لكنه انتهى دون CancelledError "
+            "(انتهى بـ {got!r}): ابتلع الغلاف الإلغاء. لا تلتقطه، أو أعد رفعه: احسب الزمن "
+            "وسجّله في كتلة `finally`.",
+        },
+        "cancel_not_timed": {
+            "en": "{call}: the cancellation went through, but the call was not timed or the "
+            "\"finished\" line is missing (log: {got!r}; timings: {timings!r}). Cancelling "
+            "raises CancelledError into the coroutine, and CancelledError is a BaseException, "
+            "not an Exception: `except Exception:` does not see it. End the timing in a "
+            "`finally:` block so that it runs however the coroutine ends.",
+            "ar": "‏{call}: مرّ الإلغاء، لكن الاستدعاء لم يُحسب زمنه أو سطر \"finished\" مفقود "
+            "(السجل: {got!r}؛ timings: {timings!r}). الإلغاء يرفع CancelledError داخل الـ "
+            "coroutine، وCancelledError من BaseException لا من Exception: لا تراه "
+            "`except Exception:`. أنهِ القياس في كتلة `finally:` لتعمل أيًّا كانت طريقة انتهاء "
+            "الـ coroutine.",
+        },
         # -- task 2 -------------------------------------------------------------------------------
         "shared_start": {
             "en": "{call}: timings is {got!r}; expected {want!r}. Each call was measured from "
@@ -79,6 +123,17 @@ MSG = Catalogue(
             "ar": "‏{call}: قائمة timings هي {got!r}؛ المتوقع {want!r}. قيس كل استدعاء من بدء "
             "*آخر* استدعاء: وقت البدء مشترك (مخزّن على الغلاف أو في المزخرف). احفظه في متغير "
             "محلي داخل الغلاف ليكون لكل استدعاء وقته الخاص.",
+        },
+        "start_by_args": {
+            "en": "{call}: timings is {got!r}; expected {want!r}. The calls with the same "
+            "arguments were measured from the latest start among them: the start time was "
+            "kept by the call's arguments (e.g. a dict keyed by args), so a second call with "
+            "equal arguments overwrote the first one's. Calls with equal arguments are still "
+            "separate calls: keep the start in a local variable of the wrapper.",
+            "ar": "‏{call}: قائمة timings هي {got!r}؛ المتوقع {want!r}. قيست الاستدعاءات ذات "
+            "المعاملات نفسها من آخر بدء بينها: حُفظ وقت البدء حسب معاملات الاستدعاء (مثل قاموس "
+            "مفتاحه args)، فكتب استدعاء ثانٍ بمعاملات مساوية فوق وقت الأول. الاستدعاءات ذات "
+            "المعاملات المتساوية تبقى استدعاءات منفصلة: احفظ البدء في متغير محلي داخل الغلاف.",
         },
         "overlap_wrong": {
             "en": "{call}: timings is {got!r}; expected {want!r} (in any order). Each call "

@@ -61,12 +61,48 @@ def decorate(func: Callable[..., Awaitable[Any]], **options: Any) -> Any:
     return mod.async_timed(**options)(func)
 
 
+def not_awaited(got: Any, call: str) -> None:
+    """Fail if the wrapper handed back the coroutine object instead of awaiting it."""
+    if inspect.isawaitable(got):
+        if inspect.iscoroutine(got):
+            got.close()  # it never ran; closing it spares a "never awaited" warning
+        MSG.fail("not_awaited", call=call, got=got)
+
+
+async def result_of(aw: Awaitable[Any], call: str) -> Any:
+    """Await one call of a decorated function (bounded) and return what it gives."""
+    got = await asyncio.wait_for(aw, 10)
+    not_awaited(got, call)
+    return got
+
+
+def latest_start_timings(
+    plan: tuple[tuple[float, float], ...], shared: Callable[[float, float], bool]
+) -> list[float]:
+    """What one start time shared by calls would give: each call measured from the latest
+    start, before its end, of a call it shares the start with (``shared(seconds, seconds)``)."""
+    ends = [(o + s, s) for o, s in plan]
+    return sorted(
+        end - max(o for o, s in plan if o <= end and shared(s, mine)) for end, mine in ends
+    )
+
+
 def shared_start_timings(plan: tuple[tuple[float, float], ...]) -> list[float]:
-    """What one start time shared by all calls would give: each call measured from the
-    latest start before its end."""
-    starts = [o for o, _ in plan]
-    ends = [o + s for o, s in plan]
-    return sorted(end - max(t for t in starts if t <= end) for end in ends)
+    """One start time shared by all calls (on the wrapper, in the decorator)."""
+    return latest_start_timings(plan, lambda a, b: True)
+
+
+def start_by_args_timings(plan: tuple[tuple[float, float], ...]) -> list[float]:
+    """One start time per argument value (a dict keyed by the arguments)."""
+    return latest_start_timings(plan, lambda a, b: a == b)
+
+
+def judge_body_start(call: str, seen: list[list[str]]) -> None:
+    """``seen``: the log as each call's coroutine body found it when it started. A
+    "finished" line already there means the wrapper timed only the creation of the
+    coroutine object, and ran the body afterwards."""
+    if seen and any(line.startswith("finished") for line in seen[0]):
+        MSG.fail("timed_creation", call=call, got=seen[0])
 
 
 # -- task 1 -----------------------------------------------------------------------------------
@@ -76,21 +112,23 @@ async def test_logs_and_times_one_call() -> None:
     """one call: the exact "starting"/"finished" lines and the elapsed time of the fake clock"""
     clock = FakeClock(100.0)
     log: list[str] = []
-    seen: list[int] = []
+    seen: list[list[str]] = []
 
     async def work(a: int, b: int, *, x: int) -> int:
-        seen.append(len(log))  # how many lines were logged when the body started
+        seen.append(list(log))  # what had been logged when the body started
         clock.now += 2.5
         return a + b + x
 
     timed = decorate(work, clock=clock, log=log.append)
     call = "work(1, 2, x=3) decorated with @async_timed(clock=..., log=...)"
-    got = await asyncio.wait_for(timed(1, 2, x=3), 10)
+    got = await result_of(timed(1, 2, x=3), call)
     MSG.check(got == 6, "wrong_return", call=call, got=got, want=6)
     start_line = "starting work with args (1, 2) {'x': 3}"
     end_line = "finished work in 2.5000 second(s)"
     MSG.check(log[:1] == [start_line], "starting_line", call=call, got=log[:1], want=start_line)
-    MSG.check(seen == [1], "logged_late", call=call, got=seen)
+    judge_body_start(call, seen)
+    MSG.check([len(lines) for lines in seen] == [1], "logged_late", call=call,
+              got=[len(lines) for lines in seen])
     MSG.check(len(log) == 2, "log_count", call=call, got=log)
     MSG.check(log[1] == end_line, "finished_line", call=call, got=log[1], want=end_line)
     got_t = timings_of(timed, call)
@@ -103,14 +141,17 @@ async def test_start_is_read_when_the_call_starts() -> None:
     """the clock is read when each call starts, not when the function was decorated"""
     clock = FakeClock(0.0)
     log: list[str] = []
+    seen: list[list[str]] = []
 
     async def nap() -> None:
+        seen.append(list(log))
         clock.now += 1.0
 
     timed = decorate(nap, clock=clock, log=log.append)
     clock.now = 50.0  # time passes between decoration and the call
-    await asyncio.wait_for(timed(), 10)
     call = "nap() called 50 s after it was decorated, taking 1 s"
+    await result_of(timed(), call)
+    judge_body_start(call, seen)
     got = timings_of(timed, call)
     if got and abs(got[0] - 51.0) < 1e-3:
         MSG.fail("start_at_decoration", call=call, got=got)
@@ -123,26 +164,72 @@ async def test_exception_is_logged_timed_and_raised() -> None:
     """a call that raises is still logged and timed, and its exception propagates"""
     clock = FakeClock(10.0)
     log: list[str] = []
+    seen: list[list[str]] = []
 
     async def broken(n: int) -> None:
+        seen.append(list(log))
         clock.now += 1.5
         raise ValueError(f"broken {n}")
 
     timed = decorate(broken, clock=clock, log=log.append)
     call = "broken(7), which raises ValueError after 1.5 s"
     try:
-        await asyncio.wait_for(timed(7), 10)
+        await result_of(timed(7), call)
     except ValueError:
         pass
     else:
         MSG.fail("swallowed_error", call=call)
-    end_line = "finished broken in 1.5000 second(s)"
-    got_t = getattr(timed, "timings", None)
-    MSG.check(end_line in log and got_t, "no_finally", call=call, got=log)
-    MSG.check(log == ["starting broken with args (7,) {}", end_line], "log_count", call=call,
-              got=log)
+    judge_body_start(call, seen)
+    finished = any(line.startswith("finished") for line in log)
+    MSG.check(finished and getattr(timed, "timings", None), "no_finally", call=call, got=log)
     got = timings_of(timed, call)
     MSG.check(close(got, [1.5]), "wrong_elapsed", call=call, got=got, want=[1.5])
+    end_line = "finished broken in 1.5000 second(s)"
+    MSG.check(log == ["starting broken with args (7,) {}", end_line], "log_count", call=call,
+              got=log)
+
+
+@one_call
+@pytest.mark.asyncio
+async def test_cancelled_call_is_logged_and_timed() -> None:
+    """a cancelled call is still logged and timed, and the cancellation propagates"""
+    # Cancelling raises CancelledError into the coroutine, at the await where it waits:
+    # the coroutine raises, like any other, only with a BaseException.
+    clock = FakeClock(20.0)
+    log: list[str] = []
+    seen: list[list[str]] = []
+    started = asyncio.Event()
+
+    async def stuck(n: int) -> None:
+        seen.append(list(log))
+        started.set()
+        await asyncio.Event().wait()  # until cancelled
+
+    timed = decorate(stuck, clock=clock, log=log.append)
+    call = "stuck(3), cancelled 2 s after it started"
+    task = asyncio.ensure_future(timed(3))
+    waiting = asyncio.ensure_future(started.wait())
+    await asyncio.wait({task, waiting}, timeout=10, return_when=asyncio.FIRST_COMPLETED)
+    waiting.cancel()
+    await asyncio.wait({waiting})
+    if task.done() and not task.cancelled():  # it ended before it was cancelled
+        not_awaited(task.result(), call)  # (task.result() raises what the call raised)
+    clock.now += 2.0
+    task.cancel()
+    await asyncio.wait({task}, timeout=10)
+    MSG.check(task.done(), "hang", call=call, seconds=10.0)
+    if not task.cancelled():
+        got = task.exception() or task.result()
+        MSG.fail("swallowed_cancel", call=call, got=got)
+    judge_body_start(call, seen)
+    finished = any(line.startswith("finished") for line in log)
+    got_t = getattr(timed, "timings", None)
+    MSG.check(finished and got_t, "cancel_not_timed", call=call, got=log, timings=got_t)
+    got = timings_of(timed, call)
+    MSG.check(close(got, [2.0]), "wrong_elapsed", call=call, got=got, want=[2.0])
+    end_line = "finished stuck in 2.0000 second(s)"
+    MSG.check(log == ["starting stuck with args (3,) {}", end_line], "log_count", call=call,
+              got=log)
 
 
 @one_call
@@ -156,7 +243,7 @@ async def test_default_clock_and_print(capsys: pytest.CaptureFixture[str]) -> No
 
     timed = decorate(hello)
     call = "hello('x') decorated with @async_timed()"
-    got = await asyncio.wait_for(timed("x"), 10)
+    got = await result_of(timed("x"), call)
     out = capsys.readouterr().out.splitlines()
     MSG.check(got == "hello x", "wrong_return", call=call, got=got, want="hello x")
     want = "starting hello with args ('x',) {}"
@@ -175,16 +262,19 @@ async def test_default_clock_and_print(capsys: pytest.CaptureFixture[str]) -> No
 @pytest.mark.looptime
 @pytest.mark.parametrize(
     "plan",
-    [((0.0, 0.3), (0.1, 0.2)), ((0.0, 0.5), (0.1, 0.1), (0.3, 0.4))],
-    ids=["two", "three"],
+    [((0.0, 0.3), (0.1, 0.2)), ((0.0, 0.5), (0.1, 0.1), (0.3, 0.4)),
+     ((0.0, 0.4), (0.1, 0.4), (0.2, 0.1))],
+    ids=["two", "three", "same_args"],
 )
 async def test_overlapping_calls_are_timed_separately(
     plan: tuple[tuple[float, float], ...],
 ) -> None:
     """calls that overlap and start at different moments are each timed from their own start"""
     log: list[str] = []
+    seen: list[list[str]] = []
 
     async def sleepy(seconds: float) -> float:
+        seen.append(list(log))
         await asyncio.sleep(seconds)
         return seconds
 
@@ -201,12 +291,18 @@ async def test_overlapping_calls_are_timed_separately(
     starts = ", ".join(f"{s:.1f} s at +{o:.1f} s" for o, s in plan)
     call = f"overlapping calls of a decorated coroutine ({starts})"
     MSG.check(not pending, "hang", call=call, seconds=10.0)
+    for t in done:
+        if not t.cancelled() and t.exception() is None:
+            not_awaited(t.result(), call)
+    judge_body_start(call, seen)
     want = sorted(s for _, s in plan)
     got = sorted(timings_of(timed, call))
     if got and min(got) >= 1.0 - 1e-3:
         MSG.fail("start_at_decoration", call=call, got=got)
     if close(got, shared_start_timings(plan)):
         MSG.fail("shared_start", call=call, got=got, want=want)
+    if close(got, start_by_args_timings(plan)) and not close(got, want):
+        MSG.fail("start_by_args", call=call, got=got, want=want)
     MSG.check(close(got, want), "overlap_wrong", call=call, got=got, want=want)
     lines = sorted(line for line in log if line.startswith("finished"))
     want_lines = sorted(f"finished sleepy in {s:.4f} second(s)" for s in want)
@@ -269,7 +365,7 @@ async def test_each_function_has_its_own_timings() -> None:
     second = factory(make("second", 0.25))
     third = decorate(make("third", 4.0), clock=clock, log=lambda line: None)
     for f in (first, second, first, third):
-        await asyncio.wait_for(f(), 10)
+        await result_of(f(), f"{getattr(f, '__name__', 'f')}()")
     got = {name: timings_of(f, f"{name}()") for name, f in
            (("first", first), ("second", second), ("third", third))}
     want = {"first": [1.0, 1.0], "second": [0.25], "third": [4.0]}
