@@ -84,12 +84,43 @@ MSG = Catalogue(
         },
         "siblings_not_awaited": {
             "en": "run_concurrently cancelled the other {count} task(s) but re-raised before "
-            "they had finished cancelling (their `finally` blocks had not run yet). After "
+            "they had finished cancelling: their `finally` blocks, which take {cleanup:.1f} s "
+            "of loop time here, had not finished. cancel() only asks a task to stop: after "
             "task.cancel(), await the tasks (e.g. gather(*tasks, return_exceptions=True)), "
-            "then re-raise.",
+            "then re-raise; a single `await asyncio.sleep(0)` is not enough.",
             "ar": "ألغت run_concurrently المهام الأخرى ({count}) لكنها أعادت رفع الخطأ قبل أن "
-            "تنتهي من الإلغاء (لم تُنفَّذ كتل `finally` فيها بعد). بعد task.cancel() انتظر "
-            "المهام (مثل gather(*tasks, return_exceptions=True)) ثم أعد رفع الخطأ.",
+            "تنتهي من الإلغاء: لم تنتهِ كتل `finally` فيها، وهي تستغرق هنا {cleanup:.1f} ثانية "
+            "من وقت الحلقة. cancel() *تطلب* من المهمة التوقف فقط: بعد task.cancel() انتظر "
+            "المهام (مثل gather(*tasks, return_exceptions=True)) ثم أعد رفع الخطأ؛ ولا يكفي "
+            "`await asyncio.sleep(0)` واحد.",
+        },
+        "returned_early": {
+            "en": "{call} was already over after 1 s of loop time and returned {got!r}, while "
+            "its awaitables take 10 s each.",
+            "ar": "انتهت {call} بعد ثانية واحدة من وقت الحلقة وأعادت {got!r}، مع أن كل "
+            "awaitable فيها يستغرق 10 ثوانٍ.",
+        },
+        "caller_cancel_ignored": {
+            "en": "the task running {call} was cancelled by its caller after 1 s of loop time, "
+            "but it never finished: the cancellation was ignored. Let CancelledError go on "
+            "once the tasks have stopped.",
+            "ar": "ألغى المستدعي المهمة التي تنفّذ {call} بعد ثانية واحدة من وقت الحلقة، لكنها لم "
+            "تنتهِ أبدًا: تجوهل الإلغاء. دع CancelledError يمضي بعد أن تتوقف المهام.",
+        },
+        "caller_cancel_left": {
+            "en": "the task running {call} was cancelled by its caller after 1 s of loop time. "
+            "When it ended, {count} of the tasks it had started were still running, and "
+            "{done} of 2 had finished their cleanup (a `finally` of {cleanup:.1f} s). No task "
+            "may outlive the call, not even when the call itself is cancelled: the "
+            "CancelledError comes out of your own await (asyncio.wait, as_completed...), so "
+            "catch it (`except BaseException:`), cancel the tasks, await them, and re-raise "
+            "(gather and TaskGroup do this for you).",
+            "ar": "ألغى المستدعي المهمة التي تنفّذ {call} بعد ثانية واحدة من وقت الحلقة. عند "
+            "انتهائها كان {count} من المهام التي بدأتها لا يزال يعمل، وأنهى {done} من 2 "
+            "تنظيفه (كتلة `finally` تستغرق {cleanup:.1f} ثانية). لا يجوز أن تعيش أي مهمة بعد "
+            "الاستدعاء، ولا حتى حين يُلغى الاستدعاء نفسه: يخرج CancelledError من await الخاص "
+            "بك (asyncio.wait أو as_completed...)، فالتقطه (`except BaseException:`) وألغِ "
+            "المهام وانتظرها ثم أعد رفعه (تفعل gather و TaskGroup ذلك نيابةً عنك).",
         },
         "left_tasks": {
             "en": "after {call} returned, {count} task(s) it started were still pending: "
@@ -111,6 +142,59 @@ MSG = Catalogue(
             "الحقيقي، فلم تستطع مهمة التأخير أن تعمل وتنتهي (أوقفها الاختبار). يجب أن تنفّذ كل "
             "نبضة `await asyncio.sleep(tick)` — فالدالة time.sleep، أو حلقة while بلا await، "
             "تشغل الخيط الوحيد.",
+        },
+        "tick_never_idle": {
+            "en": "{call} kept the event loop busy: for {still:.1f} s of real time the loop "
+            "was never idle (some code was always ready to run, burning CPU), and loop time "
+            "stood still at {at:.2f} s (in the tests it moves only while the loop waits), so "
+            "the delay task's timer never came due (the test stopped it). A tick of `await "
+            "asyncio.sleep(0)` gives the loop back but asks to run again at once: a busy wait "
+            "that counts as fast as the loop turns. Each tick must `await "
+            "asyncio.sleep(tick)`.",
+            "ar": "أبقت {call} حلقة الأحداث مشغولة: طوال {still:.1f} ثانية من الوقت الحقيقي لم "
+            "تكن الحلقة خاملة قط (كانت هناك دائمًا شيفرة جاهزة للتنفيذ تستهلك المعالج)، وتوقّف "
+            "وقت الحلقة عند {at:.2f} ثانية (في الاختبارات لا يتقدّم إلا حين تنتظر الحلقة)، فلم "
+            "يحِن موعد مؤقّت مهمة التأخير أبدًا (أوقفها الاختبار). النبضة `await "
+            "asyncio.sleep(0)` تعيد الحلقة لكنها تطلب التنفيذ من جديد فورًا: انتظار مشغول يعدّ "
+            "بأسرع ما تدور الحلقة. يجب أن تنفّذ كل نبضة `await asyncio.sleep(tick)`.",
+        },
+        "delay_cancelled": {
+            "en": "{call} cancelled its delay task after {at:.2f} s of loop time, long before "
+            "its {seconds} s were up, then returned {got} tick(s). asyncio.wait_for(task, "
+            "tick) cancels the task it waits for when the tick's time runs out. Wait one tick "
+            "without touching the task: `await asyncio.sleep(tick)` while it is not done "
+            "(or asyncio.wait({{task}}, timeout=tick), which never cancels).",
+            "ar": "ألغت {call} مهمة التأخير بعد {at:.2f} ثانية من وقت الحلقة، قبل انقضاء "
+            "ثوانيها ({seconds}) بكثير، ثم أعادت {got} نبضة. تُلغي asyncio.wait_for(task, tick) "
+            "المهمةَ التي تنتظرها حين ينقضي وقت النبضة. انتظر نبضة واحدة دون المساس بالمهمة: "
+            "`await asyncio.sleep(tick)` ما دامت لم تنتهِ (أو asyncio.wait({{task}}, "
+            "timeout=tick) التي لا تُلغي أبدًا).",
+        },
+        "loop_frozen": {
+            "en": "{call} froze the event loop: it did not give control back for {frozen:.1f} s "
+            "of real time, so no other task could run (the test stopped it). A `while` loop "
+            "without await, or a blocking call such as time.sleep, holds the one thread: wait "
+            "with await (await the tasks, gather, asyncio.wait).",
+            "ar": "جمّدت {call} حلقة الأحداث: لم تُعِد التحكم إليها مدة {frozen:.1f} ثانية من الوقت "
+            "الحقيقي، فلم تستطع أي مهمة أخرى أن تعمل (أوقفها الاختبار). حلقة while بلا await، "
+            "أو استدعاء حاجب مثل time.sleep، تشغل الخيط الوحيد: انتظر بـ await (انتظر المهام، "
+            "gather، asyncio.wait).",
+        },
+        "never_idle": {
+            "en": "{call} kept the event loop busy: for {still:.1f} s of real time the loop "
+            "was never idle (some code was always ready to run, burning CPU), and loop time "
+            "stood still at {at:.2f} s (in the tests it moves only while the loop waits), so "
+            "no timer (asyncio.sleep, the delays) could come due (the test stopped it). "
+            "Polling in a loop around `await asyncio.sleep(0)` is a busy wait: it gives the "
+            "loop back but asks to run again at once. Await the tasks themselves (await task, "
+            "gather, asyncio.wait): the loop then waits until one is done.",
+            "ar": "أبقت {call} حلقة الأحداث مشغولة: طوال {still:.1f} ثانية من الوقت الحقيقي لم "
+            "تكن الحلقة خاملة قط (كانت هناك دائمًا شيفرة جاهزة للتنفيذ تستهلك المعالج)، وتوقّف "
+            "وقت الحلقة عند {at:.2f} ثانية (في الاختبارات لا يتقدّم إلا حين تنتظر الحلقة)، فلم "
+            "يحِن موعد أي مؤقّت (asyncio.sleep، التأخيرات) (أوقفها الاختبار). الاستطلاع في "
+            "حلقة حول `await asyncio.sleep(0)` انتظار مشغول: يعيد الحلقة لكنه يطلب التنفيذ من "
+            "جديد فورًا. انتظر المهام نفسها (await task، gather، asyncio.wait): عندها تنتظر "
+            "الحلقة حتى تنتهي إحداها.",
         },
         "no_ticks": {
             "en": "{call} returned {got} ticks; expected about {want} (±1). The delay was "

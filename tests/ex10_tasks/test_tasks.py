@@ -2,30 +2,37 @@
 
 Evidence: virtual loop time (looptime: a sum of delays and their maximum are
 told apart exactly and instantly), an asyncio.Barrier that opens only when
-every awaitable is running at once, the cancelled siblings' cleanup log, the
-loop's pending tasks, and a watchdog that stops code freezing the loop.
+every awaitable is running at once, the cancelled siblings' cleanup log (a
+cleanup that takes loop time), the loop's pending tasks, what happened to the
+delay task, and a watchdog (``loopwatch``) that ends, in real time, code that
+freezes the loop or never lets it idle (either stops the virtual clock).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
-from collections.abc import Awaitable, Coroutine
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Coroutine
+from typing import Any, TypeVar
 
 import pytest
 from ex10_tasks import tasks as mod
 
 from tests.support.aio import bounded, pending_tasks
-from tests.support.frozen_loop import FreezeGuard, LoopFrozen
+from tests.support.loopwatch import LoopFrozen, LoopWatch, NeverIdle
 
 from .messages import MSG
+
+T = TypeVar("T")
 
 delays = pytest.mark.task(1, "delay_all")
 gather = pytest.mark.task(2, "run_concurrently")
 ticking = pytest.mark.task(3, "count_while_waiting")
 
 EPS = 1e-3  # loop-time precision (looptime counts in microseconds)
+LIMIT = 60.0  # seconds before a call counts as hung (loop time: free under looptime)
+CLEANUP = 0.5  # loop seconds a cancelled task's `finally` takes
 
 
 def now() -> float:
@@ -44,8 +51,37 @@ async def stop_leftovers() -> list[asyncio.Task[object]]:
     left = pending_tasks()
     for task in left:
         task.cancel()
-    await asyncio.gather(*left, return_exceptions=True)
+    if left:
+        with contextlib.suppress(LoopFrozen, NeverIdle):  # a task that will not stop
+            async with LoopWatch():
+                await asyncio.wait(left, timeout=LIMIT)
     return left
+
+
+@contextlib.asynccontextmanager
+async def watching(
+    call: str, frozen: str = "loop_frozen", idle: str = "never_idle"
+) -> AsyncIterator[None]:
+    """Run the block in real time too: a block whose code freezes the loop (fails with
+    ``frozen``) or never lets it idle (fails with ``idle``) is ended within seconds."""
+    start = now()
+    watch = LoopWatch()
+    try:
+        async with watch:
+            yield
+    except LoopFrozen:
+        await stop_leftovers()
+        MSG.fail(frozen, call=call, frozen=watch.frozen_for)
+    except NeverIdle:
+        await stop_leftovers()
+        MSG.fail(idle, call=call, still=watch.still_for, at=watch.stood_at - start)
+
+
+async def watched(aw: Awaitable[T], call: str, **keys: str) -> T:
+    """``aw``'s result, within LIMIT seconds of loop time, watched in real time."""
+    async with watching(call, **keys):
+        got = await bounded(aw, LIMIT, call)
+    return got
 
 
 async def check_no_leftovers(call: str) -> None:
@@ -62,7 +98,7 @@ async def test_delay_all_takes_the_longest_not_the_sum() -> None:
     seconds = [3, 1, 2]
     call = f"delay_all({seconds})"
     start = now()
-    got = await bounded(mod.delay_all(seconds), 60, call)
+    got = await watched(mod.delay_all(seconds), call)
     elapsed = now() - start
     if elapsed > max(seconds) + EPS:
         key = "sequential" if elapsed >= sum(seconds) - EPS else "wrong_duration"
@@ -82,7 +118,7 @@ async def test_delay_all_with_many_equal_delays() -> None:
     seconds = [1.0] * 10
     call = "delay_all([1.0] * 10)"
     start = now()
-    got = await bounded(mod.delay_all(seconds), 60, call)
+    got = await watched(mod.delay_all(seconds), call)
     elapsed = now() - start
     if abs(elapsed - 1) > EPS:
         key = "sequential" if elapsed > 1 + EPS else "wrong_duration"
@@ -96,7 +132,7 @@ async def test_delay_all_with_many_equal_delays() -> None:
 @pytest.mark.looptime
 async def test_delay_all_of_nothing() -> None:
     """delay_all([]) returns [] at once"""
-    got = await bounded(mod.delay_all([]), 60, "delay_all([])")
+    got = await watched(mod.delay_all([]), "delay_all([])")
     MSG.check(got == [], "wrong_results", call="delay_all([])", got=got, want=[])
 
 
@@ -122,7 +158,7 @@ async def test_run_concurrently_starts_everything_before_awaiting(n: int) -> Non
 
     coros = [meet(i) for i in range(n)]
     try:
-        got = await bounded(mod.run_concurrently(coros), 60, "run_concurrently")
+        got = await watched(mod.run_concurrently(coros), "run_concurrently")
     except TimeoutError:
         got = None
     finally:
@@ -149,7 +185,7 @@ async def test_run_concurrently_keeps_input_order() -> None:
 
     call = "run_concurrently(wait_and_say(s) for s in [3, 1, 2])"
     start = now()
-    got = await bounded(mod.run_concurrently(wait_and_say(s) for s in seconds), 60, call)
+    got = await watched(mod.run_concurrently(wait_and_say(s) for s in seconds), call)
     elapsed = now() - start
     late = {s: at for s, at in started.items() if at > EPS}
     MSG.check(not late, "started_late", started=started)
@@ -175,6 +211,7 @@ async def test_first_failure_cancels_and_awaits_the_rest() -> None:
             log.append(f"{name} cancelled")
             raise
         finally:
+            await asyncio.sleep(CLEANUP)  # a cleanup that takes time (closing a connection...)
             log.append(f"{name} finally")
 
     async def boom() -> str:
@@ -185,7 +222,7 @@ async def test_first_failure_cancels_and_awaits_the_rest() -> None:
     want = "ValueError('boom')"
     start = now()
     try:
-        got = await bounded(mod.run_concurrently(coros), 60, "run_concurrently")
+        got = await watched(mod.run_concurrently(coros), "run_concurrently")
     except ValueError:
         elapsed = now() - start
         left = pending_tasks()
@@ -200,11 +237,46 @@ async def test_first_failure_cancels_and_awaits_the_rest() -> None:
     finally:
         close_unstarted(coros)
         await stop_leftovers()
-    MSG.check(elapsed < 1 + EPS, "waited_for_all", failed_at=1.0, elapsed=elapsed)
-    MSG.check(not cancelled, "siblings_not_awaited", count=len(cancelled))
+    MSG.check(elapsed < 1 + CLEANUP + EPS, "waited_for_all", failed_at=1.0, elapsed=elapsed)
+    MSG.check(not cancelled, "siblings_not_awaited", count=len(cancelled), cleanup=CLEANUP)
     MSG.check(not left, "siblings_left", count=len(left))
     missing = [n for n in "ab" if f"{n} finally" not in seen]
-    MSG.check(not missing, "siblings_not_awaited", count=len(missing))
+    MSG.check(not missing, "siblings_not_awaited", count=len(missing), cleanup=CLEANUP)
+
+
+@gather
+@pytest.mark.asyncio
+@pytest.mark.looptime
+async def test_cancelling_the_caller_stops_every_task() -> None:
+    """cancelling the caller of run_concurrently cancels and awaits every task it started"""
+    cleaned: list[str] = []
+
+    async def slow(name: str) -> str:
+        try:
+            await asyncio.sleep(10)
+            return name
+        finally:
+            await asyncio.sleep(CLEANUP)
+            cleaned.append(name)
+
+    call = "run_concurrently([two awaitables of 10 s])"
+    coros = [slow("a"), slow("b")]
+    outer = asyncio.create_task(mod.run_concurrently(coros))
+    try:
+        async with watching(call):
+            await asyncio.sleep(1)
+            if outer.done() and not outer.cancelled():
+                MSG.fail("returned_early", call=call, got=outer.result())  # or its error
+            outer.cancel()
+            await asyncio.wait({outer}, timeout=LIMIT)
+            left = pending_tasks()  # at the very loop time the call ended
+            finished = list(cleaned)
+    finally:
+        close_unstarted(coros)
+        await stop_leftovers()
+    MSG.check(outer.done(), "caller_cancel_ignored", call=call)
+    MSG.check(not left and len(finished) == 2, "caller_cancel_left", call=call,
+              count=len(left), done=len(finished), cleanup=CLEANUP)
 
 
 @gather
@@ -213,7 +285,7 @@ async def test_first_failure_cancels_and_awaits_the_rest() -> None:
 async def test_run_concurrently_of_nothing() -> None:
     """run_concurrently([]) returns []"""
     nothing: list[Awaitable[int]] = []
-    got = await bounded(mod.run_concurrently(nothing), 60, "run_concurrently([])")
+    got = await watched(mod.run_concurrently(nothing), "run_concurrently([])")
     MSG.check(got == [], "wrong_results", call="run_concurrently([])", got=got, want=[])
 
 
@@ -222,18 +294,29 @@ async def test_run_concurrently_of_nothing() -> None:
 @pytest.mark.asyncio
 @pytest.mark.looptime
 @pytest.mark.parametrize(("seconds", "tick"), [(1.0, 0.1), (2.0, 0.5)])
-async def test_count_while_waiting_ticks_during_the_delay(seconds: float, tick: float) -> None:
+async def test_count_while_waiting_ticks_during_the_delay(
+    seconds: float, tick: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """count_while_waiting ticks about seconds/tick times while the delay runs"""
     call = f"count_while_waiting({seconds}, {tick})"
     want = round(seconds / tick)
-    start = now()
-    async with FreezeGuard(1.0) as guard:
+    cancelled: list[float] = []  # loop times at which the delay task was cancelled
+    given = mod.delay
+
+    async def delay(seconds: float) -> float:
         try:
-            got = await bounded(mod.count_while_waiting(seconds, tick), 60, call)
-        except LoopFrozen:
-            await stop_leftovers()
-            MSG.fail("loop_blocked", call=call, frozen=guard.frozen_for)
+            return await given(seconds)
+        except asyncio.CancelledError:
+            cancelled.append(now() - start)
+            raise
+
+    monkeypatch.setattr(mod, "delay", delay)
+    start = now()
+    got = await watched(mod.count_while_waiting(seconds, tick), call,
+                        frozen="loop_blocked", idle="tick_never_idle")
     elapsed = now() - start
+    MSG.check(not cancelled, "delay_cancelled", call=call, at=cancelled[0] if cancelled else 0.0,
+              seconds=seconds, got=got)
     MSG.check(got != 0, "no_ticks", call=call, got=got, want=want)
     MSG.check(elapsed <= seconds + tick + EPS, "not_overlapped", call=call, elapsed=elapsed,
               want=seconds)

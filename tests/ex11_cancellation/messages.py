@@ -32,6 +32,33 @@ MSG = Catalogue(
             "عنه عند انقضاء الوقت. استخدم asyncio.wait_for أو asyncio.timeout أو "
             "asyncio.wait(..., timeout=...).",
         },
+        "never_idle": {
+            "en": "{call} kept the event loop busy: for {still:.1f} s of real time the loop "
+            "was never idle (some code was always ready to run, burning CPU), and loop time "
+            "stood still at {at:.2f} s (in the tests it moves only while the loop waits), so "
+            "no timer (asyncio.sleep, a timeout) could come due (the test stopped it). "
+            "Polling in a loop around `await asyncio.sleep(0)` is a busy wait: it gives the "
+            "loop back but asks to run again at once. Let the loop wait for you: "
+            "asyncio.wait_for, asyncio.timeout, asyncio.wait(..., timeout=...), or await the "
+            "task.",
+            "ar": "أبقت {call} حلقة الأحداث مشغولة: طوال {still:.1f} ثانية من الوقت الحقيقي لم "
+            "تكن الحلقة خاملة قط (كانت هناك دائمًا شيفرة جاهزة للتنفيذ تستهلك المعالج)، وتوقّف "
+            "زمن الحلقة عند {at:.2f} ثانية (في الاختبارات لا يتقدّم إلا حين تنتظر الحلقة)، فلم "
+            "يحِن موعد أي مؤقّت (asyncio.sleep، مهلة) (أوقفها الاختبار). الاستطلاع في حلقة حول "
+            "`await asyncio.sleep(0)` انتظار مشغول: يعيد الحلقة لكنه يطلب التنفيذ من جديد "
+            "فورًا. دع الحلقة تنتظر عنك: asyncio.wait_for أو asyncio.timeout أو "
+            "asyncio.wait(..., timeout=...)، أو await على المهمة.",
+        },
+        "loop_frozen": {
+            "en": "{call} froze the event loop: it did not give control back for {frozen:.1f} s "
+            "of real time, so no other task and no timer could run (the test stopped it). A "
+            "`while` loop without await, or a blocking call such as time.sleep, holds the one "
+            "thread: wait with await (asyncio.sleep, asyncio.wait_for, await the task).",
+            "ar": "جمّدت {call} حلقة الأحداث: لم تُعِد التحكم إليها مدة {frozen:.1f} ثانية من الوقت "
+            "الحقيقي، فلم تستطع أي مهمة أخرى ولا أي مؤقّت أن يعمل (أوقفها الاختبار). حلقة while "
+            "بلا await، أو استدعاء حاجب مثل time.sleep، تشغل الخيط الوحيد: انتظر بـ await "
+            "(asyncio.sleep أو asyncio.wait_for أو await على المهمة).",
+        },
         # -- task 1 -------------------------------------------------------------------------------
         "left_running": {
             "en": "{call} returned, but the inner work was never cancelled: it is still "
@@ -75,6 +102,15 @@ MSG = Catalogue(
             "ar": "ألغى المستدعي المهمة التي تنفّذ {call}، لكنها انتهت هكذا: {got} بدل أن تنتهي "
             "ملغاة. المهلة وحدها تصير None: التقط TimeoutError ولا تلتقط asyncio.CancelledError "
             "أبدًا (أو أعد رفعه) — فالمستدعي طلب التوقف.",
+        },
+        "error_swallowed": {
+            "en": "{call} returned {got!r}: the work failed with ValueError after 0.5 s, well "
+            "within the 2 s, but its error never reached the caller. Only the timeout becomes "
+            "None: catch TimeoutError alone (not Exception), so that the work's own errors go "
+            "on to the caller.",
+            "ar": "أعادت {call} القيمة {got!r}: فشل العمل بالاستثناء ValueError بعد 0.5 ثانية، "
+            "أي ضمن الثانيتين، لكن خطأه لم يصل إلى المستدعي أبدًا. المهلة وحدها تصير None: "
+            "التقط TimeoutError وحده (لا Exception)، لتمضي أخطاء العمل نفسه إلى المستدعي.",
         },
         # -- task 2 -------------------------------------------------------------------------------
         "task_left_running": {
@@ -149,6 +185,23 @@ MSG = Catalogue(
             "بدأ من جديد بدل أن يستمر. أعد المهمة التي كانت تعمل أصلًا.",
         },
         # -- task 4 -------------------------------------------------------------------------------
+        "worker_spins": {
+            "en": "{call} kept the event loop busy: for {still:.1f} s of real time after the "
+            "worker started, the loop was never idle (the worker was always ready to run "
+            "again, burning CPU), and loop time stood still at {at:.2f} s (in the tests it "
+            "moves only while the loop waits), so no timer could come due: the test's own "
+            "2-s sleep never ended (the test stopped it). `await asyncio.sleep(0)` in a "
+            "`while True` loop gives the loop back but asks to run again at once: a busy loop. "
+            "Sleep for a real interval in each round (e.g. `await asyncio.sleep(0.1)`).",
+            "ar": "أبقت {call} حلقة الأحداث مشغولة: طوال {still:.1f} ثانية من الوقت الحقيقي بعد "
+            "بدء العامل لم تكن الحلقة خاملة قط (كان العامل دائمًا جاهزًا للتنفيذ من جديد "
+            "مستهلكًا المعالج)، وتوقّف زمن الحلقة عند {at:.2f} ثانية (في الاختبارات لا يتقدّم "
+            "إلا حين تنتظر الحلقة)، فلم يحِن موعد أي مؤقّت: لم ينتهِ نوم الاختبار نفسه لثانيتين "
+            "(أوقفه الاختبار). "
+            "`await asyncio.sleep(0)` داخل حلقة `while True` يعيد الحلقة لكنه يطلب التنفيذ من "
+            "جديد فورًا: حلقة مشغولة. نم مدة حقيقية في كل دورة (مثل "
+            "`await asyncio.sleep(0.1)`).",
+        },
         "worker_stopped": {
             "en": "worker(log) was already over after 2 s ({got}); it must loop forever "
             "(`while True: await asyncio.sleep(...)`) until it is cancelled.",

@@ -2,20 +2,24 @@
 
 Evidence: virtual loop time (looptime: sleeping costs nothing and durations are
 exact), the inner work's own record of what happened to it (cancelled? did its
-``finally`` finish?), and the state of the tasks involved.
+``finally`` finish?), the state of the tasks involved, and a watchdog
+(``loopwatch``) that ends, in real time, code that freezes the loop or never lets
+it idle (either stops the virtual clock, so a virtual wait would never end).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Coroutine
 from typing import Any
 
 import pytest
 from ex11_cancellation import cancellation as mod
 
 from tests.support.aio import bounded, pending_tasks
+from tests.support.loopwatch import LoopFrozen, LoopWatch, NeverIdle
 
 from .messages import MSG
 
@@ -76,7 +80,12 @@ class Failing:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
 
-    async def run(self) -> Any:
+    def run(self) -> Coroutine[Any, Any, Any]:
+        coro = self._run()
+        CREATED.append(coro)
+        return coro
+
+    async def _run(self) -> Any:
         await asyncio.sleep(self.seconds)
         raise ValueError("the work failed")
 
@@ -87,11 +96,31 @@ async def tidy() -> None:
     for t in left:
         t.cancel()
     if left:
-        await asyncio.wait(left, timeout=LIMIT)
+        with contextlib.suppress(LoopFrozen, NeverIdle):  # a task that will not stop
+            async with LoopWatch():
+                await asyncio.wait(left, timeout=LIMIT)
     while CREATED:  # a coroutine the call never awaited: no "never awaited" warning
         coro = CREATED.pop()
         if inspect.getcoroutinestate(coro) == inspect.CORO_CREATED:
             coro.close()
+
+
+@contextlib.asynccontextmanager
+async def watching(
+    call: str, idle: str = "never_idle", frozen: str = "loop_frozen"
+) -> AsyncIterator[None]:
+    """Run the block in real time too: if the code under test freezes the loop (fails
+    with ``frozen``) or never lets it idle (``idle``), the block ends within seconds,
+    its ``finally: await tidy()`` included, instead of waiting for the 60 s backstop."""
+    start = now()
+    watch = LoopWatch()
+    try:
+        async with watch:
+            yield
+    except LoopFrozen:
+        MSG.fail(frozen, call=call, frozen=watch.frozen_for)
+    except NeverIdle:
+        MSG.fail(idle, call=call, still=watch.still_for, at=watch.stood_at - start)
 
 
 def check_stopped(work: Slow, call: str, seconds: float) -> None:
@@ -112,13 +141,28 @@ async def test_result_in_time(as_task: bool) -> None:
     aw = asyncio.ensure_future(work.run()) if as_task else work.run()
     call = "with_timeout(work of 0.5 s, 2.0)"
     start = now()
-    try:
-        got = await bounded(mod.with_timeout(aw, 2.0), LIMIT, call)
-    finally:
-        await tidy()
+    async with watching(call):
+        try:
+            got = await bounded(mod.with_timeout(aw, 2.0), LIMIT, call)
+        finally:
+            await tidy()
     elapsed = now() - start
     MSG.check(got == "done", "wrong_result", call=call, got=got, want="done")
     MSG.check(abs(elapsed - 0.5) < EPS, "late_return", call=call, elapsed=elapsed, want=0.5)
+
+
+@timeout_task
+async def test_work_error_comes_out() -> None:
+    """the work's own exception comes out of with_timeout: only the timeout becomes None"""
+    call = "with_timeout(work failing with ValueError after 0.5 s, 2.0)"
+    async with watching(call):
+        try:
+            got = await bounded(mod.with_timeout(Failing(0.5).run(), 2.0), LIMIT, call)
+        except ValueError:
+            return  # the work's error, as it should be
+        finally:
+            await tidy()
+    MSG.fail("error_swallowed", call=call, got=got)
 
 
 @timeout_task
@@ -127,18 +171,20 @@ async def test_timeout_cancels_and_waits_for_cleanup() -> None:
     work = Slow(seconds=10.0, cleanup=1.0)
     call = "with_timeout(work of 10 s, 2.0)"
     start = now()
-    try:
-        got = await bounded(mod.with_timeout(work.run(), 2.0), LIMIT, call)
-        elapsed = now() - start
-        MSG.check(elapsed < 10.0 - EPS, "no_timeout", call=call, elapsed=elapsed)
-        MSG.check(got is None, "not_none", call=call, got=got)
-        check_stopped(work, call, 2.0)
-        want = 2.0 + work.cleanup
-        MSG.check(abs(elapsed - want) < EPS, "late_return", call=call, elapsed=elapsed, want=want)
-    except TimeoutError:  # bounded() reports its own limit as "hang", not as TimeoutError
-        MSG.fail("timeout_escaped", call=call)
-    finally:
-        await tidy()
+    async with watching(call):
+        try:
+            got = await bounded(mod.with_timeout(work.run(), 2.0), LIMIT, call)
+            elapsed = now() - start
+            MSG.check(elapsed < 10.0 - EPS, "no_timeout", call=call, elapsed=elapsed)
+            MSG.check(got is None, "not_none", call=call, got=got)
+            check_stopped(work, call, 2.0)
+            want = 2.0 + work.cleanup
+            MSG.check(abs(elapsed - want) < EPS, "late_return", call=call, elapsed=elapsed,
+                      want=want)
+        except TimeoutError:  # bounded() reports its own limit as "hang", not as TimeoutError
+            MSG.fail("timeout_escaped", call=call)
+        finally:
+            await tidy()
 
 
 @timeout_task
@@ -147,16 +193,17 @@ async def test_timeout_cancels_a_task() -> None:
     work = Slow(seconds=10.0, cleanup=0.5)
     task = asyncio.ensure_future(work.run())
     call = "with_timeout(task of 10 s, 1.0)"
-    try:
+    async with watching(call):
         try:
-            got = await bounded(mod.with_timeout(task, 1.0), LIMIT, call)
-        except TimeoutError:
-            MSG.fail("timeout_escaped", call=call)
-        MSG.check(got is None, "not_none", call=call, got=got)
-        check_stopped(work, call, 1.0)
-        MSG.check(task.done(), "cleanup_unfinished", call=call, cleanup=work.cleanup)
-    finally:
-        await tidy()
+            try:
+                got = await bounded(mod.with_timeout(task, 1.0), LIMIT, call)
+            except TimeoutError:
+                MSG.fail("timeout_escaped", call=call)
+            MSG.check(got is None, "not_none", call=call, got=got)
+            check_stopped(work, call, 1.0)
+            MSG.check(task.done(), "cleanup_unfinished", call=call, cleanup=work.cleanup)
+        finally:
+            await tidy()
 
 
 @timeout_task
@@ -165,15 +212,17 @@ async def test_caller_cancellation_propagates() -> None:
     work = Slow(seconds=10.0, cleanup=0.5)
     call = "with_timeout(work of 10 s, 5.0)"
     outer = asyncio.create_task(mod.with_timeout(work.run(), 5.0))
-    try:
-        await asyncio.sleep(1.0)
-        MSG.check(not outer.done(), "early_return", call=call, got=_outcome(outer))
-        outer.cancel()
-        await asyncio.wait({outer}, timeout=LIMIT)
-        MSG.check(outer.done(), "ignored_caller_cancel", call=call)
-        MSG.check(outer.cancelled(), "swallowed_caller_cancel", call=call, got=_outcome(outer))
-    finally:
-        await tidy()
+    async with watching(call):
+        try:
+            await asyncio.sleep(1.0)
+            MSG.check(not outer.done(), "early_return", call=call, got=_outcome(outer))
+            outer.cancel()
+            await asyncio.wait({outer}, timeout=LIMIT)
+            MSG.check(outer.done(), "ignored_caller_cancel", call=call)
+            MSG.check(outer.cancelled(), "swallowed_caller_cancel", call=call,
+                      got=_outcome(outer))
+        finally:
+            await tidy()
 
 
 def _outcome(task: asyncio.Task[Any]) -> str:
@@ -197,19 +246,21 @@ async def test_cancels_a_task_that_runs_too_long() -> None:
     task = asyncio.create_task(work.run())
     call = "cancel_after(task of 10 s, 2.0)"
     start = now()
-    try:
-        got = await bounded(mod.cancel_after(task, 2.0), LIMIT, call)
-        elapsed = now() - start
-        if not task.done():
-            key = "not_waited" if task.cancelling() else "task_left_running"
-            MSG.fail(key, call=call, cleanup=work.cleanup, seconds=2.0)
-        MSG.check(task.cancelled(), "task_not_cancelled", call=call, got=_outcome(task))
-        MSG.check(work.cleaned, "not_waited", call=call, cleanup=work.cleanup, seconds=2.0)
-        MSG.check(got is True, "wrong_result", call=call, got=got, want=True)
-        want = 2.0 + work.cleanup
-        MSG.check(abs(elapsed - want) < EPS, "late_return", call=call, elapsed=elapsed, want=want)
-    finally:
-        await tidy()
+    async with watching(call):
+        try:
+            got = await bounded(mod.cancel_after(task, 2.0), LIMIT, call)
+            elapsed = now() - start
+            if not task.done():
+                key = "not_waited" if task.cancelling() else "task_left_running"
+                MSG.fail(key, call=call, cleanup=work.cleanup, seconds=2.0)
+            MSG.check(task.cancelled(), "task_not_cancelled", call=call, got=_outcome(task))
+            MSG.check(work.cleaned, "not_waited", call=call, cleanup=work.cleanup, seconds=2.0)
+            MSG.check(got is True, "wrong_result", call=call, got=got, want=True)
+            want = 2.0 + work.cleanup
+            MSG.check(abs(elapsed - want) < EPS, "late_return", call=call, elapsed=elapsed,
+                      want=want)
+        finally:
+            await tidy()
 
 
 @cancel_task
@@ -219,15 +270,17 @@ async def test_task_that_finishes_in_time_is_left_alone() -> None:
     task = asyncio.create_task(work.run())
     call = "cancel_after(task of 0.5 s, 2.0)"
     start = now()
-    try:
-        got = await bounded(mod.cancel_after(task, 2.0), LIMIT, call)
-        elapsed = now() - start
-        MSG.check(task.done() and not task.cancelled() and task.result() == "ok",
-                  "finished_task_cancelled", call=call, got=_outcome(task))
-        MSG.check(got is False, "wrong_result", call=call, got=got, want=False)
-        MSG.check(abs(elapsed - 0.5) < EPS, "late_return", call=call, elapsed=elapsed, want=0.5)
-    finally:
-        await tidy()
+    async with watching(call):
+        try:
+            got = await bounded(mod.cancel_after(task, 2.0), LIMIT, call)
+            elapsed = now() - start
+            MSG.check(task.done() and not task.cancelled() and task.result() == "ok",
+                      "finished_task_cancelled", call=call, got=_outcome(task))
+            MSG.check(got is False, "wrong_result", call=call, got=got, want=False)
+            MSG.check(abs(elapsed - 0.5) < EPS, "late_return", call=call, elapsed=elapsed,
+                      want=0.5)
+        finally:
+            await tidy()
 
 
 @cancel_task
@@ -235,16 +288,17 @@ async def test_failed_task_error_is_not_raised() -> None:
     """cancel_after returns False for a task that failed on its own, without raising its error"""
     task = asyncio.create_task(Failing(0.5).run())
     call = "cancel_after(task failing with ValueError after 0.5 s, 2.0)"
-    try:
+    async with watching(call):
         try:
-            got = await bounded(mod.cancel_after(task, 2.0), LIMIT, call)
-        except ValueError:
-            MSG.fail("raised_task_error", call=call)
-        MSG.check(got is False, "wrong_result", call=call, got=got, want=False)
-    finally:
-        if task.done() and not task.cancelled():
-            task.exception()  # retrieved: no "exception was never retrieved" warning
-        await tidy()
+            try:
+                got = await bounded(mod.cancel_after(task, 2.0), LIMIT, call)
+            except ValueError:
+                MSG.fail("raised_task_error", call=call)
+            MSG.check(got is False, "wrong_result", call=call, got=got, want=False)
+        finally:
+            if task.done() and not task.cancelled():
+                task.exception()  # retrieved: no "exception was never retrieved" warning
+            await tidy()
 
 
 # -- task 3 -----------------------------------------------------------------------------------
@@ -254,26 +308,27 @@ async def test_timeout_keeps_the_work_running() -> None:
     work = Slow(seconds=5.0, value="value")
     call = "shielded(work of 5 s, 1.0)"
     start = now()
-    try:
-        got = await bounded(mod.shielded(work.run(), 1.0), LIMIT, call)
-        elapsed = now() - start
-        MSG.check(isinstance(got, tuple) and len(got) == 2, "not_pair", call=call, got=got)
-        result, task = got
-        MSG.check(result is None, "not_none", call=call, got=result)
-        MSG.check(elapsed < 5.0 - EPS, "no_timeout", call=call, elapsed=elapsed)
-        MSG.check(isinstance(task, asyncio.Future), "not_a_task", call=call, got=task)
-        MSG.check(not work.cancelled and not task.cancelled(), "shield_cancelled", call=call)
-        MSG.check(not task.done(), "shield_task_done", call=call, got=_outcome(task))
+    async with watching(call):
         try:
-            later = await asyncio.wait_for(task, LIMIT)
-        except Exception as exc:
-            MSG.fail("shield_task_failed", call=call, error=repr(exc), runs=work.runs)
-        MSG.check(later == "value" and work.runs == 1, "shield_task_failed", call=call,
-                  error=f"result {later!r}", runs=work.runs)
-        total = now() - start
-        MSG.check(abs(total - 5.0) < EPS, "shield_restarted", call=call, elapsed=total)
-    finally:
-        await tidy()
+            got = await bounded(mod.shielded(work.run(), 1.0), LIMIT, call)
+            elapsed = now() - start
+            MSG.check(isinstance(got, tuple) and len(got) == 2, "not_pair", call=call, got=got)
+            result, task = got
+            MSG.check(result is None, "not_none", call=call, got=result)
+            MSG.check(elapsed < 5.0 - EPS, "no_timeout", call=call, elapsed=elapsed)
+            MSG.check(isinstance(task, asyncio.Future), "not_a_task", call=call, got=task)
+            MSG.check(not work.cancelled and not task.cancelled(), "shield_cancelled", call=call)
+            MSG.check(not task.done(), "shield_task_done", call=call, got=_outcome(task))
+            try:
+                later = await asyncio.wait_for(task, LIMIT)
+            except Exception as exc:
+                MSG.fail("shield_task_failed", call=call, error=repr(exc), runs=work.runs)
+            MSG.check(later == "value" and work.runs == 1, "shield_task_failed", call=call,
+                      error=f"result {later!r}", runs=work.runs)
+            total = now() - start
+            MSG.check(abs(total - 5.0) < EPS, "shield_restarted", call=call, elapsed=total)
+        finally:
+            await tidy()
 
 
 @shield_task
@@ -282,18 +337,20 @@ async def test_result_in_time_comes_with_its_task() -> None:
     work = Slow(seconds=0.5, value="value")
     call = "shielded(work of 0.5 s, 2.0)"
     start = now()
-    try:
-        got = await bounded(mod.shielded(work.run(), 2.0), LIMIT, call)
-        elapsed = now() - start
-        MSG.check(isinstance(got, tuple) and len(got) == 2, "not_pair", call=call, got=got)
-        result, task = got
-        MSG.check(result == "value", "wrong_result", call=call, got=result, want="value")
-        MSG.check(isinstance(task, asyncio.Future), "not_a_task", call=call, got=task)
-        MSG.check(task.done() and not task.cancelled() and task.result() == "value",
-                  "shield_task_failed", call=call, error=_outcome(task), runs=work.runs)
-        MSG.check(abs(elapsed - 0.5) < EPS, "late_return", call=call, elapsed=elapsed, want=0.5)
-    finally:
-        await tidy()
+    async with watching(call):
+        try:
+            got = await bounded(mod.shielded(work.run(), 2.0), LIMIT, call)
+            elapsed = now() - start
+            MSG.check(isinstance(got, tuple) and len(got) == 2, "not_pair", call=call, got=got)
+            result, task = got
+            MSG.check(result == "value", "wrong_result", call=call, got=result, want="value")
+            MSG.check(isinstance(task, asyncio.Future), "not_a_task", call=call, got=task)
+            MSG.check(task.done() and not task.cancelled() and task.result() == "value",
+                      "shield_task_failed", call=call, error=_outcome(task), runs=work.runs)
+            MSG.check(abs(elapsed - 0.5) < EPS, "late_return", call=call, elapsed=elapsed,
+                      want=0.5)
+        finally:
+            await tidy()
 
 
 @shield_task
@@ -302,21 +359,23 @@ async def test_a_given_task_is_not_cancelled() -> None:
     work = Slow(seconds=3.0, value="value")
     given = asyncio.create_task(work.run())
     call = "shielded(task of 3 s, 1.0)"
-    try:
-        got = await bounded(mod.shielded(given, 1.0), LIMIT, call)
-        MSG.check(isinstance(got, tuple) and len(got) == 2, "not_pair", call=call, got=got)
-        result, task = got
-        MSG.check(result is None, "not_none", call=call, got=result)
-        MSG.check(not given.cancelled() and not work.cancelled, "shield_cancelled", call=call)
-        MSG.check(isinstance(task, asyncio.Future), "not_a_task", call=call, got=task)
+    async with watching(call):
         try:
-            later = await asyncio.wait_for(task, LIMIT)
-        except Exception as exc:
-            MSG.fail("shield_task_failed", call=call, error=repr(exc), runs=work.runs)
-        MSG.check(later == "value", "shield_task_failed", call=call, error=f"result {later!r}",
-                  runs=work.runs)
-    finally:
-        await tidy()
+            got = await bounded(mod.shielded(given, 1.0), LIMIT, call)
+            MSG.check(isinstance(got, tuple) and len(got) == 2, "not_pair", call=call, got=got)
+            result, task = got
+            MSG.check(result is None, "not_none", call=call, got=result)
+            MSG.check(not given.cancelled() and not work.cancelled, "shield_cancelled",
+                      call=call)
+            MSG.check(isinstance(task, asyncio.Future), "not_a_task", call=call, got=task)
+            try:
+                later = await asyncio.wait_for(task, LIMIT)
+            except Exception as exc:
+                MSG.fail("shield_task_failed", call=call, error=repr(exc), runs=work.runs)
+            MSG.check(later == "value", "shield_task_failed", call=call,
+                      error=f"result {later!r}", runs=work.runs)
+        finally:
+            await tidy()
 
 
 # -- task 4 -----------------------------------------------------------------------------------
@@ -325,16 +384,17 @@ async def test_worker_cleans_up_and_ends_cancelled() -> None:
     """worker runs until cancelled, then logs "cleanup" and ends cancelled"""
     log: list[str] = []
     task = asyncio.create_task(mod.worker(log))
-    try:
-        await asyncio.sleep(2.0)
-        if task.done() and not task.cancelled() and task.exception() is not None:
-            raise task.exception()  # type: ignore[misc]
-        MSG.check(not task.done(), "worker_stopped", got=_outcome(task))
-        MSG.check(log == [], "logged_early", got=log)
-        task.cancel()
-        await asyncio.wait({task}, timeout=LIMIT)
-        MSG.check(task.done(), "worker_ignores_cancel")
-        MSG.check(log == ["cleanup"], "no_cleanup", got=log)
-        MSG.check(task.cancelled(), "worker_swallowed", got=_outcome(task))
-    finally:
-        await tidy()
+    async with watching("worker(log)", idle="worker_spins"):
+        try:
+            await asyncio.sleep(2.0)
+            if task.done() and not task.cancelled() and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+            MSG.check(not task.done(), "worker_stopped", got=_outcome(task))
+            MSG.check(log == [], "logged_early", got=log)
+            task.cancel()
+            await asyncio.wait({task}, timeout=LIMIT)
+            MSG.check(task.done(), "worker_ignores_cancel")
+            MSG.check(log == ["cleanup"], "no_cleanup", got=log)
+            MSG.check(task.cancelled(), "worker_swallowed", got=_outcome(task))
+        finally:
+            await tidy()
