@@ -26,6 +26,30 @@ MSG = Catalogue(
             "f\"GET {{path}} HTTP/1.0\\r\\nHost: {{host}}\\r\\n\\r\\n\" (السطر الفارغ ينهي "
             "الطلب) ثم await writer.drain().",
         },
+        "incomplete_request": {
+            "en": "{call}: the server accepted {count} of {total} connection(s) but, after "
+            "waiting {seconds:.1f} s, had not received a whole request on them: no blank line "
+            "ended the request head, so the server was still waiting for the rest and never "
+            "answered. Send f\"GET {{path}} HTTP/1.0\\r\\nHost: {{host}}\\r\\n\\r\\n\" "
+            "(the final \\r\\n\\r\\n, an empty line, says the request is complete) and await "
+            "writer.drain().",
+            "ar": "{call}: قبل الخادم {count} من {total} اتصال لكنه، بعد انتظار {seconds:.1f} "
+            "ثانية، لم يستقبل عليها طلبًا كاملًا: لم ينتهِ رأس الطلب بسطر فارغ، فظل الخادم ينتظر "
+            "بقيته ولم يُجب أبدًا. أرسل f\"GET {{path}} HTTP/1.0\\r\\nHost: {{host}}\\r\\n"
+            "\\r\\n\" (الـ \\r\\n\\r\\n الأخيرة، أي سطر فارغ، تعني أن الطلب اكتمل) ثم "
+            "await writer.drain().",
+        },
+        "partial_line": {
+            "en": "fetch_status_line('/') returned {got!r} from a server that sends its status "
+            "line {size} bytes at a time, with a short pause between the pieces; expected "
+            "{want!r}. One reader.read(n) returns whatever has arrived so far, which can be "
+            "part of a line: read up to the end of the line with await reader.readline() (or "
+            "readuntil(b'\\r\\n')).",
+            "ar": "أعادت fetch_status_line('/') القيمة {got!r} من خادم يرسل سطر الحالة {size} "
+            "بايت في كل مرة مع توقف قصير بين الأجزاء؛ المتوقع {want!r}. استدعاء واحد لـ "
+            "reader.read(n) يعيد ما وصل حتى الآن فقط، وقد يكون جزءًا من سطر: اقرأ حتى نهاية "
+            "السطر بـ await reader.readline() (أو readuntil(b'\\r\\n')).",
+        },
         "not_closed": {
             "en": "{call} left connections for the garbage collector to close: {warnings} "
             "ResourceWarning(s), e.g. {sample!r}. A StreamWriter you drop without closing "
@@ -56,6 +80,21 @@ MSG = Catalogue(
             "بالخادم): writer.close() تبدأ الإغلاق فقط. انتظر await writer.wait_closed() قبل "
             "الإرجاع.",
         },
+        "not_closed_on_error": {
+            "en": "the server took fetch_status_line's request and held its answer; the call "
+            "was cancelled while it waited and ended with {outcome}. Afterwards {sockets} of "
+            "its socket(s) were still open and {warnings} ResourceWarning(s) came at garbage "
+            "collection (e.g. {sample!r}); expected its connection closed on this path too. "
+            "Closing only after the status line was read skips the clean-up when an exception "
+            "(here CancelledError) leaves the function: put writer.close() and await "
+            "writer.wait_closed() in a `finally` block.",
+            "ar": "استلم الخادم طلب fetch_status_line وأخّر إجابته؛ ثم أُلغي الاستدعاء وهو "
+            "ينتظر فانتهى بـ {outcome}. بعد ذلك بقي {sockets} من مقابسه مفتوحًا وجاء {warnings} من "
+            "تحذيرات ResourceWarning عند جمع القمامة (مثل {sample!r})؛ المتوقع أن يُغلق اتصاله "
+            "في هذا المسار أيضًا. الإغلاق بعد قراءة سطر الحالة فقط يتخطى التنظيف حين يخرج استثناء "
+            "(هنا CancelledError) من الدالة: ضع writer.close() و await writer.wait_closed() في "
+            "كتلة finally.",
+        },
         "one_at_a_time": {
             "en": "fetch_all with {n} targets on a server that answers only when all {n} "
             "connections are open: at most {peak} were open at the same time. The fetches ran "
@@ -81,6 +120,18 @@ MSG = Catalogue(
             "ar": "رفعت fetch_all الاستثناء {error} بسبب هدف يرفض الاتصال، بدل أن تعيده في موضع "
             "ذلك الهدف. اجمع الاستثناءات مع النتائج (asyncio.gather(..., "
             "return_exceptions=True)، أو التقطها لكل هدف).",
+        },
+        "raised_group": {
+            "en": "fetch_all raised {error} for a target that refuses connections, holding "
+            "{inner}, instead of returning the error in that target's place. When one task of "
+            "an asyncio.TaskGroup fails, the group cancels the others and raises every failure "
+            "together in an ExceptionGroup. Catch the error inside each task (a small coroutine "
+            "that returns the exception), or use asyncio.gather(..., return_exceptions=True).",
+            "ar": "رفعت fetch_all الاستثناء {error} بسبب هدف يرفض الاتصال، وفيه {inner}، بدل أن "
+            "تعيد الخطأ في موضع ذلك الهدف. حين تفشل مهمة واحدة في asyncio.TaskGroup تلغي "
+            "المجموعة المهام الأخرى وترفع كل الأخطاء معًا في ExceptionGroup. التقط الخطأ داخل "
+            "كل مهمة (كوروتين صغير يعيد الاستثناء)، أو استخدم asyncio.gather(..., "
+            "return_exceptions=True).",
         },
         "not_in_place": {
             "en": "fetch_all returned {got!r} for targets {targets}; expected a status line for "

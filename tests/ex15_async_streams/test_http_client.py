@@ -4,7 +4,10 @@ Evidence: a local HTTP server in the test's own loop that answers only when all
 N connections are open at once, records the request lines, and waits for every
 client to close its side; ResourceWarnings (an abandoned StreamWriter) are
 collected and count as failures; the threads alive while the connections were
-open show that no thread did the work.
+open show that no thread did the work. The same server can send its status line
+a few bytes at a time (one read() gets part of it), or never answer, so that a
+call cancelled while it waits shows whether the connection is closed on that
+path too (its sockets still open when it ended, then the leak check's snapshot).
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ import psutil
 import pytest
 from ex15_async_streams import http_client as mod
 
+from tests.support import leaks
 from tests.support.aio import bounded, pending_tasks
-from tests.support.async_http import GatedHttpServer
+from tests.support.async_http import PIECE, GatedHttpServer
+from tests.support.timing import scaled
 
 from .messages import MSG
 
@@ -78,6 +83,35 @@ def check_closed(server: GatedHttpServer, found: list[warnings.WarningMessage], 
               seconds=server.eof_timeout)
 
 
+def check_requests(server: GatedHttpServer, call: str) -> None:
+    """Every connection the server accepted carried a whole request (its head ends with a blank
+    line); the server gives up on a request after ``gate_timeout + eof_timeout``."""
+    incomplete = sum(1 for c in server.connections if not c.request_line)
+    MSG.check(incomplete == 0, "incomplete_request", call=call, count=incomplete,
+              total=len(server.connections), seconds=server.gate_timeout + server.eof_timeout)
+
+
+async def request_arrived(server: GatedHttpServer, client: asyncio.Task[object],
+                          seconds: float = 1.0) -> None:
+    """Wait (about ``seconds``, scaled, at most) until the server has read a whole request,
+    or until the ``client`` task has ended by itself."""
+    poll = 0.005
+    for _ in range(int(scaled(seconds) / poll)):
+        if client.done() or any(c.request_line for c in server.connections):
+            return
+        await asyncio.sleep(poll)
+
+
+def ended_with(task: asyncio.Task[object]) -> str:
+    """How a finished task ended, in a few words of code: an exception's name, or its return."""
+    if task.cancelled():
+        return "CancelledError"
+    error = task.exception()
+    if error is not None:
+        return f"{type(error).__name__}: {error}"[:120]
+    return f"return {task.result()!r}"[:120]
+
+
 def check_lines(got: object, want: list[str]) -> None:
     if isinstance(got, list) and got != want:
         for line in got:
@@ -103,6 +137,7 @@ async def test_returns_the_status_line(path: str, want: str) -> None:
     async with GatedHttpServer(expected=1) as server:
         got = await run(mod.fetch_status_line(HOST, server.port, path), "fetch_status_line")
         await server.finish()
+    check_requests(server, "fetch_status_line")
     request = server.requests[0] if server.requests else ""
     MSG.check(request == f"GET {path} HTTP/1.0", "wrong_request", got=request,
               want=f"GET {path} HTTP/1.0")
@@ -122,9 +157,59 @@ async def test_closes_the_connection_and_waits() -> None:
             await server.finish()
             await settle()
         check_closed(server, found, "fetch_status_line")
+    check_requests(server, "fetch_status_line")
     MSG.check(still_open == 0, "not_waited", count=still_open)
     MSG.check(isinstance(got, str) and got.startswith("HTTP/1.0 200"), "wrong_status_line",
               path="/", got=got, want="HTTP/1.0 200 OK")
+
+
+@one
+@pytest.mark.asyncio
+async def test_status_line_arriving_in_pieces() -> None:
+    """the whole status line is returned when it arrives a few bytes at a time"""
+    want = "HTTP/1.0 200 OK"
+    async with GatedHttpServer(expected=1, reply="pieces") as server:
+        got = await run(mod.fetch_status_line(HOST, server.port), "fetch_status_line")
+        await server.finish()
+    check_requests(server, "fetch_status_line")
+    if isinstance(got, str) and 0 < len(got) < len(want) and want.startswith(got):
+        MSG.fail("partial_line", got=got, want=want, size=PIECE)
+    if isinstance(got, str | bytes) and got.strip() == want and got != want:
+        MSG.fail("line_ending", got=got)
+    MSG.check(got == want, "wrong_status_line", path="/", got=got, want=want)
+
+
+@one
+@pytest.mark.asyncio
+async def test_closes_the_connection_when_cancelled() -> None:
+    """fetch_status_line closes its connection also when it is cancelled while it waits"""
+    async with GatedHttpServer(expected=1, reply="never") as server:
+        before = leaks.open_sockets()  # the server's listening socket is already there
+        with resource_warnings() as found:
+            task: asyncio.Task[object] = asyncio.create_task(
+                mod.fetch_status_line(HOST, server.port))
+            await request_arrived(server, task)
+            if task.done() and not any(server.requests):
+                task.result()  # it ended before sending a request: raise what it raised
+            # A client that half-closes (write_eof) may already have ended: the server
+            # closes when it sees the client's EOF. Either way no answer ever came.
+            task.cancel()
+            try:
+                await run(asyncio.wait({task}), "fetch_status_line (cancelled)")
+            finally:
+                if not task.done():
+                    task.cancel()
+            outcome = ended_with(task)
+            still_open = client_sockets(server.port)  # right away: the call has ended
+            await server.finish()  # the server side closes once the client has closed
+            await settle()
+            left = leaks.open_sockets() - before  # anything else the call left open
+            del task
+        await settle()  # transports closed by the garbage collector finish closing
+    sample = str(found[0].message)[:100] if found else "-"
+    MSG.check(not still_open and not left and not found, "not_closed_on_error",
+              outcome=outcome, sockets=max(still_open, len(left)), warnings=len(found),
+              sample=sample)
 
 
 # -- task 2 -----------------------------------------------------------------------------------
@@ -139,6 +224,7 @@ async def test_all_connections_are_open_at_once() -> None:
             got = await run(mod.fetch_all([server.address] * n), "fetch_all")
             await server.finish()
             await settle()
+        check_requests(server, "fetch_all")
         MSG.check(server.gate_opened, "one_at_a_time", n=n, peak=server.peak)
         new = server.threads_at_gate - before
         names = ", ".join(sorted(t.name for t in threading.enumerate() if t.ident in new))
@@ -162,6 +248,8 @@ async def test_results_follow_target_order() -> None:
             await slow.finish()
             await fast.finish()
             await settle()
+        check_requests(slow, "fetch_all")
+        check_requests(fast, "fetch_all")
         peak = min(slow.peak, fast.peak)
         MSG.check(slow.gate_opened and fast.gate_opened, "one_at_a_time", n=4, peak=peak)
         check_closed(slow, found, "fetch_all")
@@ -177,19 +265,23 @@ async def test_refused_connection_is_returned_in_place() -> None:
     async with GatedHttpServer(expected=2) as server:
         targets = [server.address, (HOST, closed_port), server.address]
         shown = [f"{h}:{p}" for h, p in targets]
-        error: OSError | None = None
+        error: Exception | None = None
         got: object = None
         with resource_warnings() as found:
             try:
                 got = await run(mod.fetch_all(targets), "fetch_all")
-            except OSError as exc:
+            except (OSError, ExceptionGroup) as exc:
                 error = exc
             await server.finish()
             await settle()
         if error is not None:
             for task in pending_tasks():
                 task.cancel()
+            if isinstance(error, ExceptionGroup):
+                inner = ", ".join(f"{type(e).__name__}: {e}" for e in error.exceptions)
+                MSG.fail("raised_group", error=f"{type(error).__name__}: {error}", inner=inner)
             MSG.fail("raised_instead", error=f"{type(error).__name__}: {error}")
+        check_requests(server, "fetch_all")
         check_no_tasks_left("fetch_all")
         check_closed(server, found, "fetch_all")
     ok = (

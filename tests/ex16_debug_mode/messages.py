@@ -61,6 +61,46 @@ MSG = Catalogue(
             "ar": "مع threshold={threshold} ثانية أُبلغ عن استدعاء جمّد الحلقة {slept} ثانية فقط: "
             "{got!r}. اضبط loop.slow_callback_duration = threshold (قيمتها الافتراضية 0.1 ثانية).",
         },
+        "default_threshold": {
+            "en": "find_slow_callbacks(main, threshold={threshold}): main() ran a task named "
+            "{name!r} that blocked the loop {blocks} times with time.sleep({slept}) — longer "
+            "than the threshold, shorter than the loop's default slow_callback_duration of "
+            "0.1 s — but only {count} of those blocks were reported: {got!r}. Expected all "
+            "{blocks}. The loop logs only callbacks that last at least its "
+            "slow_callback_duration: set loop.slow_callback_duration = threshold before "
+            "main() runs; filtering the default's reports afterwards (seconds >= threshold) "
+            "cannot bring back the ones it never logged.",
+            "ar": "find_slow_callbacks(main, threshold={threshold}): شغّلت main() مهمة اسمها "
+            "{name!r} جمّدت الحلقة {blocks} مرات بـ time.sleep({slept}) — أطول من العتبة وأقصر "
+            "من القيمة الافتراضية لـ slow_callback_duration في الحلقة وهي 0.1 ثانية — لكن لم "
+            "يُبلَّغ إلا عن {count} منها: {got!r}. المتوقع {blocks} كلها. لا تسجّل الحلقة إلا "
+            "الاستدعاءات التي تدوم slow_callback_duration على الأقل: اضبط "
+            "loop.slow_callback_duration = threshold قبل تشغيل main()؛ ترشيح تقارير القيمة "
+            "الافتراضية بعد ذلك (seconds >= threshold) لا يعيد ما لم تسجّله الحلقة أصلًا.",
+        },
+        "report_order": {
+            "en": "main() blocked the loop first in 'first-blocker' (time.sleep({first})), then "
+            "in 'second-blocker' (time.sleep({second})); find_slow_callbacks returned the "
+            "reports in the order {got!r} (seconds {seconds!r}). Expected the order in which "
+            "the loop logged them, {want!r}: append each report as its log record comes, and "
+            "do not sort them (e.g. by duration).",
+            "ar": "جمّدت main() الحلقة أولًا في 'first-blocker' (time.sleep({first}))، ثم في "
+            "'second-blocker' (time.sleep({second}))؛ أعادت find_slow_callbacks التقارير بالترتيب "
+            "{got!r} (الثواني {seconds!r}). المتوقع ترتيب تسجيل الحلقة لها، {want!r}: أضف كل "
+            "تقرير حين يصل سجله، ولا ترتّبها (مثلًا حسب المدة).",
+        },
+        "loop_not_closed": {
+            "en": "after find_slow_callbacks returned, the event loop it ran main() on was "
+            "still open: {sockets} socket(s) it had opened (the loop's self-pipe) were still "
+            "open, and the garbage collector then found {loops} unclosed event loop(s). Close "
+            "the loop you create (loop.close() in a `finally`), or let asyncio.Runner(debug="
+            "True) or asyncio.run(..., debug=True) create and close it for you.",
+            "ar": "بعد عودة find_slow_callbacks كانت حلقة الأحداث التي شغّلت عليها main() ما "
+            "تزال مفتوحة: بقي {sockets} من المقابس التي فتحتها (الأنبوب الذاتي للحلقة) مفتوحًا، "
+            "ثم وجد جامع القمامة {loops} من حلقات الأحداث غير المغلقة. أغلق الحلقة التي تنشئها "
+            "(loop.close() في finally)، أو دع asyncio.Runner(debug=True) أو "
+            "asyncio.run(..., debug=True) ينشئها ويغلقها عنك.",
+        },
         "state_not_restored": {
             "en": "after {call} returned{how}, {what} was {after!r} instead of {before!r}. Put "
             "back everything you change (handlers, levels, warning filters, debug settings) in "
@@ -81,6 +121,18 @@ MSG = Catalogue(
             "و warnings.simplefilter('always') (الإعداد الافتراضي يُظهر التحذير مرة لكل موضع، "
             "و'error' لا يلتقط تحذيرات تُطلق أثناء هدم كائن)، واستدعِ gc.collect() قبل الخروج من "
             "الكتلة (الكوروتين في دورة مراجع لا يحذّر إلا عند جمعه).",
+        },
+        "returned_coroutine": {
+            "en": "func() returned a coroutine it never awaited ({want!r}), and "
+            "find_never_awaited returned {got!r}. The warning comes when the coroutine is "
+            "destroyed: keeping func()'s return value in a variable keeps the coroutine alive "
+            "until your function returns — after the catch_warnings block — so the warning is "
+            "not recorded (it is printed instead). Drop the result (del it, or do not store "
+            "it) before gc.collect(), inside the block.",
+            "ar": "أعادت func() كوروتينًا لم تنتظره ({want!r})، وأعادت find_never_awaited "
+            "{got!r}. يأتي التحذير حين يُهدم الكوروتين: حفظ القيمة التي تعيدها func() في متغير "
+            "يُبقي الكوروتين حيًّا حتى تعود دالتك — بعد كتلة catch_warnings — فلا يُسجَّل التحذير "
+            "(بل يُطبع). تخلّص من النتيجة (del أو لا تحفظها) قبل gc.collect() داخل الكتلة.",
         },
         "wrong_names": {
             "en": "func() left {want!r} un-awaited, but find_never_awaited returned {got!r}. "

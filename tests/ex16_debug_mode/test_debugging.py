@@ -2,10 +2,14 @@
 
 Evidence: tasks that block the loop with ``time.sleep`` next to tasks that only
 ``await asyncio.sleep`` (the loop's own debug-mode reports, captured by the test
-as well, give the exact descriptions); coroutines left un-awaited in plain code,
-in methods, in closures and in reference cycles (with automatic garbage
-collection paused, so only the learner's ``gc.collect()`` finds them); the
-logging, warnings and debug state before and after each call.
+as well, give the exact descriptions); blocks of different lengths, so that the
+order of the reports is the order of the blocks, and blocks longer than the
+threshold but shorter than the loop's 0.1 s default; the sockets and "unclosed
+event loop" warnings a loop that was never closed leaves; coroutines left
+un-awaited in plain code, in methods, in closures, in reference cycles (with
+automatic garbage collection paused, so only the learner's ``gc.collect()`` finds
+them) and returned by ``func``; the logging, warnings and debug state before and
+after each call.
 
 These tests are synchronous: find_slow_callbacks runs its own event loop.
 """
@@ -26,6 +30,7 @@ from typing import Any
 import pytest
 from ex16_debug_mode import debugging as mod
 
+from tests.support import leaks
 from tests.support.timing import call_with_deadline
 
 from .messages import MSG
@@ -41,6 +46,16 @@ DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
 # always takes at least BLOCK and is reported with seconds >= THRESHOLD.
 BLOCK = 0.1  # seconds a "blocking" task sleeps with time.sleep
 THRESHOLD = 0.05  # slow_callback_duration asked for
+# The second of two blockers blocks longer, so that reports sorted by duration are out of
+# the order of the blocks; the first callback would have to be paused by the OS for
+# LONG_BLOCK - BLOCK to look as long.
+LONG_BLOCK = 0.25
+# Blocks between a low threshold and the loop's default slow_callback_duration (0.1 s):
+# each is reported with the threshold set, and by a loop left at its default only if the
+# OS paused that callback for 70 ms more; all BRIEF_TIMES of them, never.
+BRIEF_THRESHOLD = 0.02
+BRIEF_BLOCK = 0.03
+BRIEF_TIMES = 3
 SLOW_TEXT = "Executing %s took %.3f seconds"  # asyncio's own format (base_events)
 
 
@@ -97,11 +112,30 @@ def captured_reports() -> Iterator[Capture]:
 
 
 def slow_callbacks(main: Callable[[], Any], threshold: float) -> list[Any]:
-    got = call_with_deadline(mod.find_slow_callbacks, main, threshold, seconds=DEADLINE,
-                             call="find_slow_callbacks")
+    """Call find_slow_callbacks; the event loop it made must be closed when it returns."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        before = leaks.open_sockets()
+        try:
+            got = call_with_deadline(mod.find_slow_callbacks, main, threshold,
+                                     seconds=DEADLINE, call="find_slow_callbacks")
+        finally:
+            left = leaks.open_sockets() - before  # an open loop keeps its self-pipe
+            if left:
+                gc.collect()  # an unclosed loop warns (and closes) when it is collected
+    unclosed = [w for w in caught if issubclass(w.category, ResourceWarning)
+                and str(w.message).startswith("unclosed event loop")]
+    MSG.check(not left and not unclosed, "loop_not_closed", sockets=len(left),
+              loops=len(unclosed))
     MSG.check(isinstance(got, list), "not_a_list", call="find_slow_callbacks", got=got,
               what="of SlowCallback")
     return got
+
+
+def blocker_names(reports: list[Any], names: list[str]) -> list[str]:
+    """Which of ``names`` each report's description names ("?" for none)."""
+    return [next((n for n in names if n in str(getattr(r, "description", ""))), "?")
+            for r in reports]
 
 
 def blocker(seconds: float = BLOCK) -> Callable[[], Any]:
@@ -153,11 +187,11 @@ def test_reports_the_blocking_task_only() -> None:
 
 @slow
 def test_reports_every_blocking_task() -> None:
-    """two tasks that each block once give two reports, each naming its task"""
+    """two tasks that each block once give two reports, each naming its task, in order"""
 
     async def main() -> None:
         first = asyncio.create_task(blocker()(), name="first-blocker")
-        second = asyncio.create_task(blocker()(), name="second-blocker")
+        second = asyncio.create_task(blocker(LONG_BLOCK)(), name="second-blocker")
         await asyncio.sleep(0.01)
         await first
         await second
@@ -167,6 +201,10 @@ def test_reports_every_blocking_task() -> None:
     names = ["first-blocker", "second-blocker"]
     MSG.check(len(got) == 2, "wrong_count", want=2, names=", ".join(names), count=len(got),
               got=got)
+    order = blocker_names(got, names)
+    if sorted(order) == names and order != names:
+        MSG.fail("report_order", got=order, want=names, first=BLOCK, second=LONG_BLOCK,
+                 seconds=[getattr(r, "seconds", None) for r in got])
     for report, name in zip(got, names, strict=True):
         check_report(report, name, capture)
 
@@ -192,6 +230,25 @@ def test_uses_the_threshold() -> None:
 
     got = slow_callbacks(main, 1.0)
     MSG.check(got == [], "threshold_ignored", threshold=1.0, slept=short, got=got)
+
+
+@slow
+def test_reports_blocks_shorter_than_the_default() -> None:
+    """blocks longer than the threshold but shorter than the loop's 0.1 s default are reported"""
+    name = "brief-blocker"
+
+    async def blocks() -> None:
+        for _ in range(BRIEF_TIMES):  # each block is one callback: it ends at the await
+            time.sleep(BRIEF_BLOCK)  # noqa: ASYNC251
+            await asyncio.sleep(0)
+
+    async def main() -> None:
+        await asyncio.create_task(blocks(), name=name)
+
+    got = slow_callbacks(main, BRIEF_THRESHOLD)
+    count = blocker_names(got, [name]).count(name)
+    MSG.check(count >= BRIEF_TIMES, "default_threshold", name=name, blocks=BRIEF_TIMES,
+              slept=BRIEF_BLOCK, threshold=BRIEF_THRESHOLD, count=count, got=got)
 
 
 @slow
@@ -329,6 +386,18 @@ def test_coroutine_in_a_reference_cycle() -> None:
         holder["coroutine"] = fetch_data()
 
     check_names(never_awaited(func), ["fetch_data"])
+
+
+@never
+def test_returned_coroutine() -> None:
+    """a coroutine that func() returns, and nobody awaits, is found too"""
+
+    def func() -> Any:
+        return fetch_data()  # handed back to find_never_awaited, which does not await it
+
+    got = never_awaited(func)
+    MSG.check("fetch_data" in got, "returned_coroutine", want=["fetch_data"], got=got)
+    check_names(got, ["fetch_data"])
 
 
 @never

@@ -12,6 +12,13 @@ client's EOF (or reset) before closing its own side. No thread is started.
 The path picks the answer: ``/status/404`` gives ``HTTP/1.0 404 Not Found``,
 anything else ``HTTP/1.0 200 OK`` (or the server's ``answer`` code); ``delay``
 holds every answer that much longer after the gate opens.
+
+``reply`` (off by default: ``"whole"``, the answer in one write) changes how the
+answer goes out: ``"pieces"`` sends the status line a few bytes at a time (each
+write drained, a short pause between two), so a client that reads one chunk gets
+only part of the line; ``"never"`` sends no answer at all: after the request the
+server only waits (up to ``gate_timeout + eof_timeout``) for the client to close
+its side, which ``Connection.client_closed`` records.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import http
 import threading
 from dataclasses import dataclass, field
 from types import TracebackType
+from typing import Literal
 
 from .timing import scaled
 
@@ -32,6 +40,10 @@ class Connection:
     answered: bool = False
     client_closed: bool = False  # EOF or reset seen before the server closed its side
     threads: set[int] = field(default_factory=set)  # threads alive while all were open
+
+
+PIECE = 4  # bytes per write of a status line sent in pieces (reply="pieces")
+PIECE_PAUSE = 0.02  # seconds between two pieces: the client's loop runs in between
 
 
 def status_line(path: str, default: int = 200) -> str:
@@ -50,8 +62,10 @@ class GatedHttpServer:
     # A right client opens every connection within milliseconds and closes its side as
     # soon as it has the status line; a wrong one sits out these waits in every test.
     def __init__(self, expected: int, *, gate_timeout: float = 0.75,
-                 eof_timeout: float = 0.5, answer: int = 200, delay: float = 0.0) -> None:
+                 eof_timeout: float = 0.5, answer: int = 200, delay: float = 0.0,
+                 reply: Literal["whole", "pieces", "never"] = "whole") -> None:
         self.expected = expected
+        self.reply = reply
         self.answer = answer
         self.delay = delay
         self.gate_timeout = scaled(gate_timeout)
@@ -124,6 +138,9 @@ class GatedHttpServer:
                     ConnectionError):
                 return
             conn.request_line = head.split(b"\r\n", 1)[0].decode("latin-1")
+            if self.reply == "never":
+                await self._wait_for_client(reader, conn, self.gate_timeout + self.eof_timeout)
+                return
             if not self._gate.is_set():
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(self.gate_timeout):
@@ -135,8 +152,11 @@ class GatedHttpServer:
             path = parts[1] if len(parts) >= 2 else "/"
             line = status_line(path, self.answer)
             body = f"{line}\n".encode()
-            writer.write(f"{line}\r\nContent-Type: text/plain\r\nContent-Length: {len(body)}\r\n"
-                         f"Connection: close\r\n\r\n".encode() + body)
+            answer = (f"{line}\r\nContent-Type: text/plain\r\nContent-Length: {len(body)}\r\n"
+                      f"Connection: close\r\n\r\n".encode() + body)
+            if self.reply == "pieces":
+                answer = await self._send_in_pieces(writer, answer, len(line) + 2)
+            writer.write(answer)
             with contextlib.suppress(ConnectionError):
                 await writer.drain()
             conn.answered = True
@@ -156,3 +176,27 @@ class GatedHttpServer:
             with contextlib.suppress(Exception):
                 await writer.wait_closed()
             self._handlers.discard(task)
+
+    async def _send_in_pieces(self, writer: asyncio.StreamWriter, answer: bytes,
+                              head: int) -> bytes:
+        """Send ``answer[:head]`` PIECE bytes at a time; return the rest, still to send."""
+        for start in range(0, head, PIECE):
+            if start:
+                await asyncio.sleep(PIECE_PAUSE)
+            writer.write(answer[start:min(start + PIECE, head)])
+            with contextlib.suppress(ConnectionError):
+                await writer.drain()
+        return answer[head:]
+
+    async def _wait_for_client(self, reader: asyncio.StreamReader, conn: Connection,
+                               seconds: float) -> None:
+        """Read (and drop) until the client closes its side, for at most ``seconds``."""
+        try:
+            async with asyncio.timeout(seconds):
+                while await reader.read(65536):
+                    pass
+            conn.client_closed = True
+        except ConnectionError:
+            conn.client_closed = True
+        except TimeoutError:
+            pass
