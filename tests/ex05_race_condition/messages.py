@@ -48,6 +48,25 @@ MSG = Catalogue(
             "(القفل حول القراءة وحدها أو الكتابة وحدها، أو Lock() جديد داخل الدالة، أو قفلان "
             "مختلفان لـ increment و add، كلها تترك الثغرة مفتوحة).",
         },
+        "write_after_release": {
+            "en": "{threads} threads ran {calls}, with locks whose release() lets another "
+            "thread run at once (as the operating system may at any moment): value is {got}, "
+            "expected {want} — {lost} update(s) were lost, although no two threads were ever "
+            "inside pause() at the same time. So your lock does cover the read and pause(), "
+            "but not the whole update: the write comes after the lock is released (`self._value "
+            "= current + n` after the `with` block, or after release()), or the read before it "
+            "is taken. In that gap another thread takes the lock, reads the old value, and one "
+            "of the two writes is lost. Keep the read, pause() and the write all inside the "
+            "locked section (with lock: read, pause(), write).",
+            "ar": "شغّلت {threads} خيوط {calls} بأقفال تسمح release() فيها لخيط آخر بالعمل فورًا "
+            "(كما قد يفعل نظام التشغيل في أي لحظة): القيمة {got} والمتوقع {want} — ضاع {lost} من "
+            "التحديثات، مع أن خيطين لم يكونا داخل pause() في الوقت نفسه أبدًا. إذن يغطي قفلك "
+            "القراءة و pause()، لكن لا يغطي التحديث كله: الكتابة تأتي بعد تحرير القفل "
+            "(`self._value = current + n` بعد كتلة `with` أو بعد release()) أو القراءة قبل أخذه. "
+            "في هذه الفجوة يأخذ خيط آخر القفل ويقرأ القيمة القديمة، فتضيع إحدى الكتابتين. أبقِ "
+            "القراءة و pause() والكتابة كلها داخل الجزء المقفل (with lock: قراءة، pause()، "
+            "كتابة).",
+        },
         "pause_outside_lock": {
             "en": "the total was right, but {peak} threads were inside pause() at the same "
             "time while they ran {calls}. pause() marks the gap between the read and the "

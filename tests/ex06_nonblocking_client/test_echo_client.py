@@ -4,7 +4,13 @@ Evidence: echo servers (tests/support/echo.py) that read nothing until every
 client is connected and sending, and count the peak of simultaneous
 connections; a message of several MiB, so one send() cannot take it all; the
 threads alive when the servers' gate opened; asyncio loops created during the
-call; the CPU time this process used while the servers held their answers.
+call; the CPU time this process used while the servers held their answers;
+selector file descriptors (epoll) still open after the call; servers that
+trickle a byte at a time and never finish (trickle.py), whose log says when the
+client finished sending. While echo_all runs, what the echo servers received
+tells when the client can get no further (every byte in but no end of message,
+or more bytes than the message): the test says so then instead of waiting for
+the client's own 10 s timeout.
 """
 
 from __future__ import annotations
@@ -12,20 +18,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from ex06_nonblocking_client import echo_client as mod
 
 from tests.support import report
 from tests.support.echo import EchoServers, pattern, refused_address, socket_fds
-from tests.support.timing import call_with_deadline, scale, scaled
+from tests.support.lesson import Lesson
+from tests.support.stall import StallWatch
+from tests.support.timing import call_watching, call_with_deadline, scale, scaled
 
 from .messages import MSG
+from .trickle import TrickleServers
 
 echo = pytest.mark.task(1, "echo_all")
 failures = pytest.mark.task(2, "timeouts, refusals, cleanup")
@@ -56,6 +66,104 @@ def echo_all(servers: Sequence[tuple[str, int]], message: bytes, timeout: float 
              deadline: float = DEADLINE) -> list[bytes]:
     return call_with_deadline(mod.echo_all, servers, message, timeout,
                               seconds=deadline, call="echo_all")
+
+
+class ServersWatch(StallWatch):
+    """What the echo servers received says the client can get no further.
+
+    Either a connection brought more bytes than the message (some were sent twice), or
+    every server received the whole message and, for ``window`` seconds (scaled), no end
+    of it (EOF): the servers answer only after the EOF, so nothing more can happen.
+    A right client shuts its side down with its last send, milliseconds later.
+    """
+
+    def __init__(self, servers: EchoServers, size: int, window: float = 0.5) -> None:
+        super().__init__(window)
+        self.servers, self.size = servers, size
+        self.period = 0.02
+        self._seen: list[tuple[int, bool, bool]] = []
+        self._changed = time.monotonic()
+
+    def stalled(self) -> bool:
+        conns = list(self.servers.conns)
+        if any(len(c.inbox) > self.size for c in conns):
+            return True
+        seen = [(len(c.inbox), c.eof, c.closed) for c in conns]
+        now = time.monotonic()
+        if seen != self._seen:
+            self._seen, self._changed = seen, now
+        self.still = now - self._changed
+        return no_eof(self.servers, self.size) and self.still >= self.window
+
+
+def no_eof(servers: EchoServers, size: int) -> bool:
+    """Every server has the whole message from its client, and none got the end of it."""
+    conns = list(servers.conns)
+    return len(conns) >= servers.count and all(
+        len(c.inbox) == size and not c.eof and not c.closed for c in conns)
+
+
+def why_stuck(servers: EchoServers, size: int) -> None:
+    """Fail with what the servers received, if that shows the client can get no further."""
+    conns = list(servers.conns)
+    for conn in conns:
+        if len(conn.inbox) > size:
+            MSG.fail("sent_twice", index=conn.server, got=len(conn.inbox), want=size)
+    if no_eof(servers, size):
+        MSG.fail("no_shutdown", n=len(conns), want=size)
+
+
+def client_timed_out(servers: EchoServers, size: int, exc: TimeoutError) -> NoReturn:
+    """The client gave up although these servers always answer: say what they saw."""
+    why_stuck(servers, size)
+    seen = "; ".join(
+        f"server {c.server}: {len(c.inbox)} of {size} bytes, "
+        + ("end of message (EOF) received" if c.eof else "no end of message (EOF)")
+        for c in list(servers.conns)) or "no connection at all"
+    MSG.fail("client_timed_out", error=f"{type(exc).__name__}: {exc}", seen=seen)
+
+
+def talk(servers: EchoServers, message: bytes) -> list[bytes]:
+    """echo_all to ``servers``, ended early when they show the client can get no further."""
+    try:
+        return call_watching(mod.echo_all, servers.addresses, message, seconds=DEADLINE,
+                             call="echo_all", watch=ServersWatch(servers, len(message)),
+                             on_stall=lambda: why_stuck(servers, len(message)))
+    except TimeoutError as exc:  # these servers always answer: the client got stuck
+        client_timed_out(servers, len(message), exc)
+
+
+def selector_fds() -> set[int]:
+    """File descriptors of this process that are epoll selectors (empty without /proc)."""
+    found = set()
+    with contextlib.suppress(OSError):
+        for fd in os.listdir("/proc/self/fd"):
+            with contextlib.suppress(OSError):
+                if os.readlink(f"/proc/self/fd/{fd}") == "anon_inode:[eventpoll]":
+                    found.add(int(fd))
+    return found
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No automatic garbage collection inside: a selector left open stays open to be seen
+    (a selector refers to itself, so only the collector would close it, at a random time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def check_replies(replies: object, want: list[bytes], servers: str,
+                  message: bytes | None = None) -> None:
+    if isinstance(replies, list) and len(replies) == len(want) and replies == want:
+        kinds = sorted({type(r).__name__ for r in replies if not isinstance(r, bytes)})
+        MSG.check(not kinds, "not_bytes", kinds=", ".join(kinds))
+    MSG.check(replies == want, "wrong_replies", servers=servers,
+              got=show(replies, message), want=show(want, message))
 
 
 def show(replies: object, message: bytes | None = None) -> str:
@@ -92,7 +200,7 @@ def check_closed(before: set[int], outcome: str, collected: Sequence[str] = ()) 
     MSG.check(not left, "sockets_left_open", outcome=outcome, count=left)
 
 
-def still_open(before: set[int], servers: EchoServers) -> set[int]:
+def still_open(before: set[int], servers: EchoServers | TrickleServers) -> set[int]:
     """Sockets opened since ``before`` that are not the servers', read twice.
 
     A server connection that closes between the two reads of one pass would look like the
@@ -130,20 +238,25 @@ def test_talks_to_every_server_at_once(loops: list[str]) -> None:
     message = pattern(BIG)
     before_fds = socket_fds()
     before_threads = set(threading.enumerate())
-    with unclosed() as collected, EchoServers(n, gate_timeout=GATE) as servers:
-        replies = echo_all(servers.addresses, message)
+    with unclosed() as collected, EchoServers(n, gate_timeout=GATE) as servers, gc_paused():
+        selectors_before = selector_fds()
+        replies = talk(servers, message)
+        selectors_left = selector_fds() - selectors_before
     check_gate_opened(servers)
     extra = new_threads(servers.threads_when_open, before_threads)
     MSG.check(not extra, "used_threads", n=n, count=len(extra), names=", ".join(extra))
     MSG.check(not loops, "used_asyncio", count=len(loops))
     for index in range(n):
         got = servers.received(index)
+        more = [g for g in got if g > len(message)]
+        MSG.check(not more, "sent_twice", index=index, got=more[0] if more else 0,
+                  want=len(message))
         short = [g for g in got if g != len(message)]
         MSG.check(not short, "partial_send", index=index, got=short[0] if short else 0,
                   want=len(message))
-    MSG.check(replies == [message] * n, "wrong_replies", servers=f"<{n} servers>",
-              got=show(replies, message), want=show([message] * n, message))
+    check_replies(replies, [message] * n, f"<{n} servers>", message)
     check_closed(before_fds, "returned", collected)
+    MSG.check(not selectors_left, "selector_left_open", count=len(selectors_left))
 
 
 @echo
@@ -158,10 +271,8 @@ def test_replies_follow_the_order_of_servers() -> None:
     holds = [scaled(0.1), scaled(0.05), 0.0]
     with unclosed() as collected, \
             EchoServers(n, prefix=names, hold=holds, gate_timeout=GATE) as servers:
-        replies = echo_all(servers.addresses, message)
-    want = [name + message for name in names]
-    MSG.check(replies == want, "wrong_replies", servers="<servers A, B, C>",
-              got=show(replies), want=show(want))
+        replies = talk(servers, message)
+    check_replies(replies, [name + message for name in names], "<servers A, B, C>")
     check_closed(before_fds, "returned", collected)
 
 
@@ -172,10 +283,9 @@ def test_sleeps_in_the_selector_while_waiting() -> None:
     before_fds = socket_fds()
     message = pattern(64 * 1024)
     with EchoServers(2, hold=hold, gate_timeout=GATE) as servers:
-        replies = echo_all(servers.addresses, message)
+        replies = talk(servers, message)
     check_gate_opened(servers)  # else the answers were never held back
-    MSG.check(replies == [message] * 2, "wrong_replies", servers="<2 servers>",
-              got=show(replies, message), want=show([message] * 2, message))
+    check_replies(replies, [message] * 2, "<2 servers>", message)
     if servers.all_in_at is None or servers.answered_at is None:
         pytest.fail("the servers never held their answers")  # cannot happen: replies arrived
     wall = servers.answered_at - servers.all_in_at
@@ -197,9 +307,8 @@ def test_empty_message() -> None:
     """an empty message gets empty replies"""
     before_fds = socket_fds()
     with unclosed() as collected, EchoServers(2, clients=0) as servers:  # no gate: answer at once
-        replies = echo_all(servers.addresses, b"")
-    MSG.check(replies == [b"", b""], "wrong_replies", servers="<2 servers>", got=show(replies),
-              want=show([b"", b""]))
+        replies = talk(servers, b"")
+    check_replies(replies, [b"", b""], "<2 servers>")
     check_closed(before_fds, "returned", collected)
 
 
@@ -237,6 +346,63 @@ def test_raises_timeout_error_in_time() -> None:
             MSG.fail("timeout_not_raised", n=n, timeout=timeout, got=show(got))
     MSG.check(elapsed >= 0.9 * timeout, "timeout_early", elapsed=elapsed, timeout=timeout)
     report.note_timing("echo_all time to TimeoutError", elapsed, allowed, elapsed <= allowed)
+    MSG.check(elapsed <= allowed, "timeout_late", timeout=timeout, elapsed=elapsed,
+              allowed=allowed)
+    MSG.check(not left, "sockets_left_open", outcome="TimeoutError", count=len(left))
+    check_closed(before_fds, "TimeoutError")
+
+
+@failures
+def test_timeout_counts_from_the_start_of_the_call() -> None:
+    """servers that trickle a byte every 0.1 s for ever: TimeoutError `timeout` after the start"""
+    n, every = 2, 0.1
+    # The servers read nothing for `hold` s: the 6 MiB message (more than the socket
+    # buffers hold) is all sent only then, well before the deadline. A client whose
+    # timeout starts again once it has sent raises `hold` s late at the earliest.
+    timeout, hold = scaled(0.5), scaled(0.25)
+    allowed = timeout + scaled(0.15)  # the client's time, measured in its own thread
+    message = pattern(6 << 20)
+    before_fds = socket_fds()
+    times: dict[str, float] = {}
+
+    def timed(addresses: list[tuple[str, int]]) -> list[bytes]:
+        times["start"] = time.monotonic()
+        try:
+            return mod.echo_all(addresses, message, timeout)
+        finally:
+            times["end"] = time.monotonic()
+
+    with TrickleServers(n, hold=hold, every=every) as servers:
+        hung = allowed + scaled(0.5)
+        running = False
+        try:
+            got = call_with_deadline(timed, servers.addresses, seconds=hung / scale(),
+                                     call="echo_all")
+        except TimeoutError:
+            left = still_open(before_fds, servers)  # while the exception is alive
+        except Lesson as lesson:
+            if lesson.key != "hang":
+                raise
+            running = True  # told below, outside this handler (one traceback, not two)
+        except NotImplementedError:
+            raise
+        except Exception as exc:
+            MSG.fail("trickle_wrong_error", n=n, timeout=timeout, every=every,
+                     error=f"{type(exc).__name__}: {exc}")
+        else:
+            MSG.fail("trickle_returned", n=n, timeout=timeout, every=every, got=show(got))
+        if running:
+            MSG.fail("timeout_per_select", n=n, timeout=timeout, every=every,
+                     seconds=time.monotonic() - times["start"], count=servers.trickled())
+        finished = servers.last_eof()
+    elapsed = times["end"] - times["start"]
+    MSG.check(elapsed >= 0.9 * timeout, "timeout_early", elapsed=elapsed, timeout=timeout)
+    report.note_timing("echo_all time to TimeoutError (trickling servers)", elapsed, allowed,
+                       elapsed <= allowed)
+    if elapsed > allowed and finished is not None:
+        sent = finished - times["start"]
+        MSG.check(elapsed - sent < 0.8 * timeout, "timeout_restarted", timeout=timeout,
+                  hold=hold, elapsed=elapsed, allowed=allowed, sent=sent, after=elapsed - sent)
     MSG.check(elapsed <= allowed, "timeout_late", timeout=timeout, elapsed=elapsed,
               allowed=allowed)
     MSG.check(not left, "sockets_left_open", outcome="TimeoutError", count=len(left))

@@ -1,0 +1,28 @@
+"""Closes every socket but never the selector: an epoll file descriptor stays open."""
+# expect: selector_left_open
+from __future__ import annotations
+
+import selectors
+import time
+
+from solutions.ex06_nonblocking_client import echo_client as _reference
+from solutions.ex06_nonblocking_client.echo_client import *  # noqa: F403
+from solutions.ex06_nonblocking_client.echo_client import _connect, _converse
+from tests.support.variant import adopt
+
+
+def echo_all(servers, message, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    selector = selectors.DefaultSelector()
+    exchanges = []
+    try:
+        for address in servers:
+            exchanges.append(_connect(selector, address))
+        _converse(selector, exchanges, memoryview(message), deadline, timeout)
+        return [bytes(exchange.reply) for exchange in exchanges]
+    finally:
+        for exchange in exchanges:  # the sockets, but not selector.close()
+            exchange.sock.close()
+
+
+adopt(_reference, globals())
