@@ -13,14 +13,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Coroutine
+from collections.abc import Awaitable, Coroutine
 from typing import Any, TypeVar
 
 import pytest
 from ex10_tasks import tasks as mod
 
+from tests.support import loopwatch
 from tests.support.aio import bounded, pending_tasks
-from tests.support.loopwatch import LoopFrozen, LoopWatch, NeverIdle
 
 from .messages import MSG
 
@@ -49,32 +49,14 @@ def close_unstarted(coros: list[Coroutine[Any, Any, Any]]) -> None:
 async def stop_leftovers() -> list[asyncio.Task[object]]:
     """Cancel and await the tasks the code under test left behind; return them."""
     left = pending_tasks()
-    for task in left:
-        task.cancel()
-    if left:
-        with contextlib.suppress(LoopFrozen, NeverIdle):  # a task that will not stop
-            async with LoopWatch():
-                await asyncio.wait(left, timeout=LIMIT)
+    await loopwatch.cancel_and_wait(left, LIMIT)
     return left
 
 
-@contextlib.asynccontextmanager
-async def watching(
-    call: str, frozen: str = "loop_frozen", idle: str = "never_idle"
-) -> AsyncIterator[None]:
-    """Run the block in real time too: a block whose code freezes the loop (fails with
-    ``frozen``) or never lets it idle (fails with ``idle``) is ended within seconds."""
-    start = now()
-    watch = LoopWatch()
-    try:
-        async with watch:
-            yield
-    except LoopFrozen:
-        await stop_leftovers()
-        MSG.fail(frozen, call=call, frozen=watch.frozen_for)
-    except NeverIdle:
-        await stop_leftovers()
-        MSG.fail(idle, call=call, still=watch.still_for, at=watch.stood_at - start)
+def watching(call: str, frozen: str = "loop_frozen",
+             idle: str = "never_idle") -> contextlib.AbstractAsyncContextManager[None]:
+    """The block, watched in real time (``tests/support/loopwatch.py``)."""
+    return loopwatch.watching(MSG, call, frozen=frozen, idle=idle, cleanup=stop_leftovers)
 
 
 async def watched(aw: Awaitable[T], call: str, **keys: str) -> T:

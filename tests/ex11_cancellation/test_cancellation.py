@@ -12,14 +12,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import Coroutine
 from typing import Any
 
 import pytest
 from ex11_cancellation import cancellation as mod
 
+from tests.support import loopwatch
 from tests.support.aio import bounded, pending_tasks
-from tests.support.loopwatch import LoopFrozen, LoopWatch, NeverIdle
 
 from .messages import MSG
 
@@ -92,35 +92,18 @@ class Failing:
 
 async def tidy() -> None:
     """Cancel and await whatever the call under test left running (after the checks)."""
-    left = pending_tasks()
-    for t in left:
-        t.cancel()
-    if left:
-        with contextlib.suppress(LoopFrozen, NeverIdle):  # a task that will not stop
-            async with LoopWatch():
-                await asyncio.wait(left, timeout=LIMIT)
+    await loopwatch.cancel_and_wait(pending_tasks(), LIMIT)
     while CREATED:  # a coroutine the call never awaited: no "never awaited" warning
         coro = CREATED.pop()
         if inspect.getcoroutinestate(coro) == inspect.CORO_CREATED:
             coro.close()
 
 
-@contextlib.asynccontextmanager
-async def watching(
-    call: str, idle: str = "never_idle", frozen: str = "loop_frozen"
-) -> AsyncIterator[None]:
-    """Run the block in real time too: if the code under test freezes the loop (fails
-    with ``frozen``) or never lets it idle (``idle``), the block ends within seconds,
-    its ``finally: await tidy()`` included, instead of waiting for the 60 s backstop."""
-    start = now()
-    watch = LoopWatch()
-    try:
-        async with watch:
-            yield
-    except LoopFrozen:
-        MSG.fail(frozen, call=call, frozen=watch.frozen_for)
-    except NeverIdle:
-        MSG.fail(idle, call=call, still=watch.still_for, at=watch.stood_at - start)
+def watching(call: str, idle: str = "never_idle",
+             frozen: str = "loop_frozen") -> contextlib.AbstractAsyncContextManager[None]:
+    """The block, watched in real time (``tests/support/loopwatch.py``): its
+    ``finally: await tidy()`` still runs when the watch ends it."""
+    return loopwatch.watching(MSG, call, frozen=frozen, idle=idle)
 
 
 def check_stopped(work: Slow, call: str, seconds: float) -> None:

@@ -29,12 +29,15 @@ Right answers let the loop idle after a few dozen turns at most, so the threshol
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import threading
 import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from types import TracebackType
 
 from tests.support.frozen_loop import LoopFrozen
+from tests.support.lesson import Catalogue
 from tests.support.timing import scaled
 
 __all__ = ["LoopFrozen", "LoopWatch", "NeverIdle"]
@@ -148,3 +151,38 @@ class LoopWatch:
                 self._answered, posted = False, now
                 if not self._post(self._probe):
                     return
+
+
+@contextlib.asynccontextmanager
+async def watching(
+    msg: Catalogue, call: str, *, frozen: str = "loop_frozen", idle: str = "never_idle",
+    cleanup: Callable[[], Awaitable[object]] | None = None,
+) -> AsyncIterator[None]:
+    """Run the block in real time too: if the code under test freezes the loop (fails
+    with ``msg``'s ``frozen`` lesson) or never lets it idle (``idle``), the block ends
+    within seconds instead of waiting for pytest-timeout's backstop. ``cleanup`` (e.g.
+    cancelling the tasks left behind) runs before the failure is raised."""
+    start = asyncio.get_running_loop().time()
+    watch = LoopWatch()
+    try:
+        async with watch:
+            yield
+    except LoopFrozen:
+        if cleanup is not None:
+            await cleanup()
+        msg.fail(frozen, call=call, frozen=watch.frozen_for)
+    except NeverIdle:
+        if cleanup is not None:
+            await cleanup()
+        msg.fail(idle, call=call, still=watch.still_for, at=watch.stood_at - start)
+
+
+async def cancel_and_wait(tasks: list[asyncio.Task[object]], limit: float) -> None:
+    """Cancel ``tasks`` and wait up to ``limit`` s of loop time for them to end, in real
+    time too: a task that will not stop (a frozen or spinning loop) is given up on."""
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        with contextlib.suppress(LoopFrozen, NeverIdle):
+            async with LoopWatch():
+                await asyncio.wait(tasks, timeout=limit)
