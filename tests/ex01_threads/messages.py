@@ -25,6 +25,16 @@ MSG = Catalogue(
             "ar": "قيمة describe_current().thread_count هي {got} بينما كان {want} خيطًا حيًّا "
             "(بدأ الاختبار {extra} إضافية): احسبها بـ threading.active_count() لحظة الاستدعاء.",
         },
+        "daemons_missed": {
+            "en": "describe_current().thread_count is {got} while {want} threads were alive, "
+            "{daemons} of them daemon thread(s): exactly the daemon threads are missing from your "
+            "count. A daemon thread is alive and running like any other (it only does not keep "
+            "the program from exiting): count every live thread, threading.active_count().",
+            "ar": "قيمة describe_current().thread_count هي {got} بينما كان {want} خيطًا حيًّا، "
+            "منها {daemons} من الخيوط الخفية (daemon): الناقص من عدّك هو الخيوط الخفية بالضبط. "
+            "الخيط الخفي حيّ ويعمل كأي خيط آخر (إلا أنه لا يمنع البرنامج من الانتهاء): احسب كل "
+            "الخيوط الحيّة، threading.active_count().",
+        },
         "wrong_name": {
             "en": "called from a thread named {want!r}, describe_current() said {got!r}: "
             "read the name of threading.current_thread(), do not assume the main thread.",
@@ -58,6 +68,17 @@ MSG = Catalogue(
             "the order of the callables, not the order in which the threads finished.",
             "ar": "أعادت run_in_threads القيمة {got!r}؛ المتوقع {want!r}: يجب أن تتبع النتائج "
             "ترتيب الدوال لا ترتيب انتهاء الخيوط.",
+        },
+        "same_callable": {
+            "en": "run_in_threads([f] * {n}) with one callable f that returns a new number on "
+            "each call ({calls} call(s) made) returned {got!r}; expected each call's own result, "
+            "the numbers {want} in any order. The same callable may appear more than once: keep "
+            "one result slot per position (results[i]), not one per callable (a dict keyed by "
+            "the function).",
+            "ar": "شغّلنا run_in_threads([f] * {n}) بدالة واحدة f تعيد عددًا جديدًا في كل استدعاء "
+            "(جرى {calls} استدعاء) فأعادت {got!r}؛ المتوقع نتيجة كل استدعاء بعينه، الأعداد {want} "
+            "بأي ترتيب. قد تتكرر الدالة نفسها أكثر من مرة: احفظ خانة نتيجة لكل موضع (results[i])، "
+            "لا لكل دالة (قاموس مفتاحه الدالة).",
         },
         "no_error": {
             "en": "a callable raised {want}, but run_in_threads returned {got!r} instead of "

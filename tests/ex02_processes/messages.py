@@ -25,6 +25,18 @@ MSG = Catalogue(
             "ar": "كان على {n} عمليات فرعية أن تلتقي عند حاجز مشترك، لكن {met} فقط عبرته: لم تكن "
             "حيّة في الوقت نفسه. ابدأ كل العمليات أولًا ثم انتظرها (join) بعد أن تبدأ جميعها.",
         },
+        "too_few_at_once": {
+            "en": "{n} child processes had to meet at a shared barrier, but at most {peak} of "
+            "them were alive at the same time (they waited there for the others until the test "
+            "gave up), and only {met} got through. The others were started only after some had "
+            "ended: a fixed number of workers (a pool of {peak} threads or processes) is too "
+            "few. Start a process for every argument, all of them, before joining any.",
+            "ar": "كان على {n} عمليات فرعية أن تلتقي عند حاجز مشترك، لكن لم يكن حيًّا منها في "
+            "الوقت نفسه أكثر من {peak} (انتظرت هناك البقية حتى توقف الاختبار)، ولم تعبره إلا "
+            "{met}. لم تبدأ البقية إلا بعد انتهاء بعضها: عدد ثابت من العمّال (مجمّع من {peak} "
+            "خيوط أو عمليات) أقل من اللازم. ابدأ عملية لكل وسيط، كلها، قبل أن تنتظر (join) "
+            "أيًّا منها.",
+        },
         "wrong_results": {
             "en": "run_in_processes returned {got!r}; expected {want!r}. The results must follow "
             "the order of args, not the order in which the children finished.",
@@ -50,10 +62,30 @@ MSG = Catalogue(
             "تعمل. انتظر (join) كل عملية فرعية ثم ارفع الاستثناء.",
         },
         "silent_death": {
-            "en": "a child called os._exit(3) without sending a result; run_in_processes "
-            "{outcome}. Expected ChildProcessError naming exit code 3 (Process.exitcode).",
-            "ar": "استدعت عملية فرعية os._exit(3) دون أن ترسل نتيجة؛ {outcome}. المتوقع "
-            "ChildProcessError يذكر رمز الخروج 3 (Process.exitcode).",
+            "en": "a child called os._exit({code}) without sending a result; run_in_processes "
+            "{outcome}. Expected ChildProcessError naming exit code {code} (Process.exitcode).",
+            "ar": "استدعت عملية فرعية os._exit({code}) دون أن ترسل نتيجة؛ {outcome}. المتوقع "
+            "ChildProcessError يذكر رمز الخروج {code} (Process.exitcode).",
+        },
+        "exit_code_missing": {
+            "en": "a child called os._exit({code}) without sending a result; run_in_processes "
+            "raised {got}, whose message does not contain the exit code {code} as a number "
+            "(a pid or an index is not the exit code). After join(), read that child's "
+            "Process.exitcode and put it in the ChildProcessError's message.",
+            "ar": "استدعت عملية فرعية os._exit({code}) دون أن ترسل نتيجة؛ رفعت run_in_processes "
+            "{got}، ورسالته لا تحوي رمز الخروج {code} عددًا (معرّف العملية أو رقم الوسيط ليس رمز "
+            "الخروج). بعد join() اقرأ Process.exitcode لتلك العملية وضعه في رسالة "
+            "ChildProcessError.",
+        },
+        "exit_zero_unnoticed": {
+            "en": "run_in_processes(target, [1, 2, 3]) where the child for 2 called os._exit(0) "
+            "without sending a result: it {outcome}. Expected ChildProcessError: exit code 0 "
+            "means only that the process ended, not that it sent anything. Decide by what "
+            "arrived (EOFError on the Pipe, nothing on the Queue), not by exitcode != 0 alone.",
+            "ar": "شغّلنا run_in_processes(target, [1, 2, 3]) واستدعت العملية الفرعية للقيمة 2 "
+            "os._exit(0) دون أن ترسل نتيجة: {outcome}. المتوقع ChildProcessError: رمز الخروج 0 "
+            "يعني فقط أن العملية انتهت، لا أنها أرسلت شيئًا. احكم بما وصل (EOFError على Pipe، أو "
+            "لا شيء على Queue)، لا بـ exitcode != 0 وحده.",
         },
         "child_alive": {
             "en": "after run_in_processes returned, {count} of its child processes were still "

@@ -7,6 +7,10 @@ import threading
 import time
 from typing import Any
 
+# The exit code of a child that dies without a result: a number no pid, index or count of
+# the test is likely to be, matched as a whole number in the error message.
+SILENT_EXIT = 37
+
 # Between two children's finishing times: results gathered as children finish are then
 # never in input order, so that mistake fails every time, not by luck of the scheduler.
 GAP = 0.05
@@ -51,14 +55,24 @@ def exit_silently_on_two(arg: tuple[int, int, Any]) -> int:
     value, parent, first_done = arg
     if value == 2:
         if os.getpid() == parent:  # called in the test process itself: do not kill it
-            raise RuntimeError("os._exit(3) was called in the parent process")
-        os._exit(3)
+            raise RuntimeError(f"os._exit({SILENT_EXIT}) was called in the parent process")
+        os._exit(SILENT_EXIT)
     if value == 1:
         time.sleep(0.1)
         first_done.set()
     else:
         first_done.wait(10)
         time.sleep(0.3)
+    return value
+
+
+def exit_zero_on_two(arg: tuple[int, int]) -> int:
+    """2 ends with exit code 0 ("success") without sending a result; the others return."""
+    value, parent = arg
+    if value == 2:
+        if os.getpid() == parent:  # called in the test process itself: do not end it
+            raise RuntimeError("os._exit(0) was called in the parent process")
+        os._exit(0)
     return value
 
 

@@ -47,6 +47,43 @@ MSG = Catalogue(
             "الخادم {held:.1f} ثانية: لم تُستخدم المهلة. مرّرها: urlopen(url, timeout=timeout)؛ "
             "الطلب الذي تنتهي مهلته يرفع OSError.",
         },
+        "timeout_no_url": {
+            "en": "fetch_status_codes([{url}], timeout={timeout}) against a server that accepted "
+            "the connection and then kept silent raised {error}, whose message does not say "
+            "which URL failed. A timeout while waiting for the answer is not a URLError: urlopen "
+            "lets the socket's TimeoutError through as it is. Catch OSError (URLError, "
+            "TimeoutError and ConnectionError are all OSErrors) and raise an OSError naming "
+            "the URL.",
+            "ar": "مع خادم قبِل الاتصال ثم صمت رفعت fetch_status_codes([{url}], timeout={timeout}) "
+            "الاستثناء {error}، ورسالته لا تذكر أي رابط فشل. انتهاء المهلة أثناء انتظار الإجابة "
+            "ليس URLError: تمرّر urlopen الاستثناء TimeoutError من المقبس كما هو. التقط OSError "
+            "(فكلٌّ من URLError و TimeoutError و ConnectionError من نوع OSError) وارفع OSError "
+            "يذكر الرابط.",
+        },
+        "global_timeout": {
+            "en": "fetch_status_codes(urls, timeout={timeout}) with {n} URL(s) changed the "
+            "default timeout of every socket in the process: socket.getdefaulttimeout() was "
+            "{before!r} before the call and {after!r} after it. socket.setdefaulttimeout() "
+            "changes it for every thread and every library of the program, for good. Pass the "
+            "timeout to each request instead: urlopen(url, timeout=timeout).",
+            "ar": "غيّرت fetch_status_codes(urls, timeout={timeout}) مع {n} رابط المهلة "
+            "الافتراضية لكل مقبس في العملية: كانت socket.getdefaulttimeout() تساوي {before!r} "
+            "قبل الاستدعاء و{after!r} بعده. تغيّر socket.setdefaulttimeout() المهلة لكل خيط ولكل "
+            "مكتبة في البرنامج وإلى الأبد. مرّر المهلة لكل طلب بدلًا من ذلك: "
+            "urlopen(url, timeout=timeout).",
+        },
+        "timeout_as_data": {
+            "en": "fetch_status_codes(urls, timeout={timeout}) with {n} URL(s) raised {error} "
+            "from inside urllib/http.client: each request went out as a POST whose body was "
+            "to be the number {timeout}. urlopen's second positional parameter is data (a "
+            "request body), not timeout: urlopen(url, timeout) sends the timeout as data. Name "
+            "it: urlopen(url, timeout=timeout).",
+            "ar": "رفعت fetch_status_codes(urls, timeout={timeout}) مع {n} رابط الاستثناء "
+            "{error} من داخل urllib/http.client: خرج كل طلب بطريقة POST جسمه المفترض هو العدد "
+            "{timeout}. المعامل الموضعي الثاني لـ urlopen هو data (جسم الطلب) لا timeout: "
+            "فالاستدعاء urlopen(url, timeout) يرسل المهلة بيانات. سمِّه باسمه: "
+            "urlopen(url, timeout=timeout).",
+        },
         "timeout_wrong_error": {
             "en": "fetch_status_codes([{url}], timeout={timeout}) against a server that kept "
             "silent raised {error}; expected an OSError (a timeout is a connection failure).",
@@ -90,6 +127,17 @@ MSG = Catalogue(
             "الطلبات خيطًا متاحًا: مجمّع بعدد ثابت من العمّال (الافتراضي في ThreadPoolExecutor هو "
             "min(32, CPUs + 4)) أصغر من اللازم. أعطِ كل رابط خيطًا خاصًا به، أو "
             "max_workers=len(urls).",
+        },
+        "duplicates_merged": {
+            "en": "fetch_status_codes with {n} URLs, {distinct} of them distinct (one URL is in "
+            "the list twice): the server received only {arrivals} requests. Every entry of urls "
+            "is a GET of its own, even a repeated one (its answer may differ each time): do not "
+            "merge duplicates (a dict keyed by URL); give each position its own thread and "
+            "slot.",
+            "ar": "شغّلنا fetch_status_codes بـ {n} روابط، {distinct} منها مختلفة (رابط واحد مكرر "
+            "في القائمة): لم يتلقَّ الخادم إلا {arrivals} طلبات. كل عنصر في urls طلب GET خاص به، "
+            "حتى المكرر (قد تختلف إجابته كل مرة): لا تدمج المكررات (قاموس مفتاحه الرابط)؛ أعطِ "
+            "كل موضع خيطه وخانته.",
         },
         "completion_order": {
             "en": "fetch_status_codes returned {got!r}; expected {want!r}. The server answered "
