@@ -60,14 +60,30 @@ MSG = Catalogue(
             "ألغِ كل مهمة في asyncio.all_tasks(loop).",
         },
         "leftover_not_awaited": {
-            "en": "{call}: the leftover task was cancelled but never finished (it recorded "
-            "{got!r}; its finally awaits a short sleep). Cancelling only asks: run the loop "
-            "until the cancelled tasks are done, e.g. "
-            "loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True)).",
-            "ar": "‏{call}: أُلغيت المهمة المتبقية لكنها لم تنتهِ أبدًا (سجّلت {got!r}؛ وكتلة "
-            "finally فيها تنتظر نومًا قصيرًا). الإلغاء طلبٌ فقط: شغّل الحلقة حتى تنتهي المهام "
-            "الملغاة، مثل loop.run_until_complete(asyncio.gather(*tasks, "
+            "en": "{call}: the leftover task was cancelled but had not finished when the loop "
+            "was closed (it recorded {got!r}; its finally awaits asyncio.sleep({cleanup})). "
+            "Cancelling only asks, and a fixed pause (run_until_complete(asyncio.sleep(...))) "
+            "is a guess that a slower clean-up outlasts: run the loop until the cancelled tasks "
+            "are done, e.g. loop.run_until_complete(asyncio.gather(*tasks, "
             "return_exceptions=True)).",
+            "ar": "‏{call}: أُلغيت المهمة المتبقية لكنها لم تكن قد انتهت حين أُغلقت الحلقة (سجّلت "
+            "{got!r}؛ وكتلة finally فيها تنتظر asyncio.sleep({cleanup})). الإلغاء طلبٌ فقط، "
+            "والتوقّف مدة ثابتة (run_until_complete(asyncio.sleep(...))) تخمينٌ يتجاوزه أي "
+            "تنظيف أبطأ: شغّل الحلقة حتى تنتهي المهام الملغاة، مثل "
+            "loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True)).",
+        },
+        "cancelled_escaped": {
+            "en": "{call} raised CancelledError, though the coroutine itself returned normally "
+            "and nothing cancelled it: it came from the leftover task your clean-up cancelled "
+            "and then waited for. asyncio.gather(*tasks) re-raises the first exception of its "
+            "tasks, and a cancelled task's is CancelledError. Gather them with "
+            "return_exceptions=True so that the cancellations are collected, not raised, and "
+            "return the coroutine's result.",
+            "ar": "رفعت {call} الاستثناء CancelledError مع أن الـ coroutine نفسه عاد عودة عادية "
+            "ولم يلغِه شيء: جاء الاستثناء من المهمة المتبقية التي ألغاها التنظيف ثم انتظرها. "
+            "تعيد asyncio.gather(*tasks) رفع أول استثناء من مهامها، واستثناء المهمة الملغاة هو "
+            "CancelledError. اجمعها مع return_exceptions=True لتُجمع حالات الإلغاء بدل أن "
+            "تُرفع، وأعد نتيجة الـ coroutine.",
         },
         "asyncgen_not_closed": {
             "en": "{call}: an async generator left suspended was never closed (its finally "
@@ -111,6 +127,21 @@ MSG = Catalogue(
             "ar": "أعادت {call} القيمة، لكن لم يُجدول أي مؤقّت على الحلقة الجارية لتلك "
             "اللحظة: استخدم loop.call_later(seconds, ...) على asyncio.get_running_loop().",
         },
+        "future_not_resolved": {
+            "en": "{call} returned the value, but {count} of the {made} future(s) made with "
+            "loop.create_future() during the call never got a result ({states}): the value "
+            "did not come "
+            "through the future. Waiting out a timeout around a future that nobody resolves "
+            "(asyncio.wait_for(future, seconds)) only looks the same. Let the timer resolve "
+            "it: loop.call_later(seconds, future.set_result, value), then return await "
+            "future.",
+            "ar": "أعادت {call} القيمة، لكن {count} من أصل {made} من كائنات future التي أُنشئت بـ "
+            "loop.create_future() أثناء الاستدعاء لم تحصل على نتيجة أبدًا ({states}): لم تأتِ "
+            "القيمة عبر "
+            "الـ future. انتظار انقضاء مهلة حول future لا يحلّه أحد "
+            "(asyncio.wait_for(future, seconds)) يبدو مثله فقط. دع المؤقّت يحلّه: "
+            "loop.call_later(seconds, future.set_result, value) ثم أعد await future.",
+        },
         # -- task 3 -------------------------------------------------------------------------------
         "wrong_names": {
             "en": "callback_order(loop) returned {got!r}; expected the three names \"soon\", "
@@ -127,6 +158,27 @@ MSG = Catalogue(
             "ar": "أعادت callback_order(loop) القيمة {got!r}: عمل \"later\" قبل \"soon\"، وهذا "
             "مستحيل مع call_soon و call_later(0.01). سجّل كل اسم حين يعمل استدعاؤه لا حين "
             "تجدوله.",
+        },
+        "threadsafe_missed": {
+            "en": "callback_order(loop) returned {got!r}: the loop stopped before the callback "
+            "scheduled with call_soon_threadsafe from the other thread ran. The test held that "
+            "thread's call back until \"later\" had run, as a busy machine may (it can give "
+            "the thread the CPU after any delay). Do not stop the loop "
+            "at a particular callback or after a fixed time: stop it once all three names are "
+            "recorded (count them), then join the thread.",
+            "ar": "أعادت callback_order(loop) القيمة {got!r}: توقّفت الحلقة قبل أن يعمل الاستدعاء "
+            "الذي جُدول بـ call_soon_threadsafe من الخيط الآخر. أخّر الاختبار استدعاء ذلك الخيط "
+            "حتى عمل \"later\"، كما قد يفعل جهاز مشغول (قد يعطي الخيط المعالج بعد أي تأخير). "
+            "لا توقف الحلقة عند استدعاء بعينه ولا بعد مدة ثابتة: أوقفها "
+            "حين تُسجَّل الأسماء الثلاثة كلها (عُدّها)، ثم انتظر الخيط بـ join.",
+        },
+        "closed_callers_loop": {
+            "en": "callback_order(loop) returned {got!r}, but the loop it was given is now "
+            "closed. The loop belongs to the caller, who may run it again (and closes it "
+            "when done): run it until the three callbacks ran, then leave it open.",
+            "ar": "أعادت callback_order(loop) القيمة {got!r}، لكن الحلقة التي أُعطيت لها صارت "
+            "مغلقة. الحلقة ملك المستدعي، وقد يشغّلها مرة أخرى (وهو من يغلقها حين ينتهي): "
+            "شغّلها حتى تعمل الاستدعاءات الثلاثة، ثم اتركها مفتوحة.",
         },
         "still_running": {
             "en": "callback_order(loop) returned while the loop was still running: run it "

@@ -50,6 +50,24 @@ MSG = Catalogue(
             "ar": "بعد عودة {call} كانت {count} من المهام التي بدأتها ما تزال معلّقة: انتظر كل ما "
             "تبدؤه قبل العودة.",
         },
+        "fetch_in_processes": {
+            "en": "fetch_all with {n} URLs raised {error}: it tried to send blocking_fetch to "
+            "another process, which needs the function pickled, and the stand-in the test "
+            "put in its place cannot be (nor can many real callables: lambdas, methods of a "
+            "client object). Expected the fetches in threads of this process: blocking I/O "
+            "mostly waits, and a waiting thread releases the GIL. Use "
+            "asyncio.to_thread(blocking_fetch, url) or "
+            "loop.run_in_executor(None, blocking_fetch, url); keep ProcessPoolExecutor for "
+            "CPU-bound work (crunch_all).",
+            "ar": "رفعت fetch_all مع {n} عناوين الاستثناء {error}: حاولت إرسال blocking_fetch "
+            "إلى عملية أخرى، وهذا يتطلب تسلسل الدالة (pickle)، والبديل الذي وضعه الاختبار مكانها "
+            "لا يقبل ذلك (ولا كثير من الدوال الحقيقية: دوال lambda، وتوابع كائن عميل). المتوقع أن "
+            "يجري الجلب في خيوط هذه العملية: عمليات الإدخال والإخراج الحاجزة تنتظر في معظم "
+            "وقتها، والخيط المنتظر يحرّر قفل المفسّر العام (GIL). استخدم "
+            "asyncio.to_thread(blocking_fetch, url) أو "
+            "loop.run_in_executor(None, blocking_fetch, url)؛ واترك ProcessPoolExecutor "
+            "للعمل كثيف الحساب (crunch_all).",
+        },
         "empty": {
             "en": "{call}([]) returned {got!r}; expected [].",
             "ar": "أعادت {call}([]) القيمة {got!r}؛ المتوقع [].",
@@ -57,14 +75,19 @@ MSG = Catalogue(
         "blocks_loop_cpu": {
             "en": "while crunch_all ran ({elapsed:.2f} s), a heartbeat task on the same loop was "
             "frozen for up to {lag:.2f} s at a stretch (allowed {limit:.2f} s): the loop's "
-            "thread was busy computing or waiting for the results (a direct cpu_heavy call, or "
-            "pool.map/future.result() inside the coroutine). Await "
-            "loop.run_in_executor(pool, cpu_heavy, n) instead.",
+            "thread was busy computing or waiting for the results. Either cpu_heavy ran "
+            "inside the coroutine, or something waited there: pool.map or future.result(), "
+            "or leaving the `with ProcessPoolExecutor()` block before awaiting the futures "
+            "(its exit calls pool.shutdown(wait=True), which waits for every job). Await "
+            "the loop.run_in_executor(pool, cpu_heavy, n) futures (asyncio.gather) inside "
+            "the `with` block.",
             "ar": "أثناء تنفيذ crunch_all ({elapsed:.2f} ثانية) تجمّدت مهمة نبض على الحلقة نفسها "
             "حتى {lag:.2f} ثانية متواصلة (المسموح {limit:.2f} ثانية): كان خيط الحلقة مشغولًا "
-            "بالحساب أو بانتظار النتائج (استدعاء cpu_heavy مباشرة، أو "
-            "pool.map/future.result() داخل الكوروتين). انتظر "
-            "loop.run_in_executor(pool, cpu_heavy, n) بدلًا من ذلك.",
+            "بالحساب أو بانتظار النتائج. إما أن cpu_heavy نُفّذت داخل الكوروتين، وإما أن شيئًا "
+            "انتظر هناك: pool.map أو future.result()، أو الخروج من كتلة "
+            "`with ProcessPoolExecutor()` قبل انتظار المستقبلات (فالخروج يستدعي "
+            "pool.shutdown(wait=True) الذي ينتظر كل الأعمال). انتظر مستقبلات "
+            "loop.run_in_executor(pool, cpu_heavy, n) (بـ asyncio.gather) داخل كتلة with.",
         },
         "threads_gil": {
             "en": "crunch_all did the work in this process, not in child processes: the children "
@@ -112,12 +135,19 @@ MSG = Catalogue(
             "بترتيب الأرقام.",
         },
         "pool_left_running": {
-            "en": "after crunch_all returned, {count} worker process(es) were still alive (pids "
-            "{pids}): the process pool was never shut down. Create it in a `with` block inside "
-            "crunch_all (or call pool.shutdown()) so its workers end with the call.",
-            "ar": "بعد عودة crunch_all بقيت {count} عملية عاملة حيّة (المعرّفات {pids}): لم يُغلق "
-            "مجمّع العمليات أبدًا. أنشئه في كتلة with داخل crunch_all (أو استدعِ pool.shutdown()) "
-            "لتنتهي عمّاله مع الاستدعاء.",
+            "en": "after crunch_all returned, {count} worker process(es) were still alive "
+            "{seconds:.1f} s later (pids {pids}): the process pool was never shut down. A pool "
+            "you stop using (kept in a module variable, or a local one simply dropped) "
+            "stops its workers only when garbage collection frees it, and any other "
+            "reference (a traceback, a cache; the test keeps one) keeps them running. Create "
+            "it in a `with` block inside crunch_all (or call pool.shutdown() in a `finally`) "
+            "so its workers end with the call.",
+            "ar": "بعد عودة crunch_all بقيت {count} عملية عاملة حيّة بعد {seconds:.1f} ثانية "
+            "(المعرّفات {pids}): لم يُغلق مجمّع العمليات أبدًا. المجمّع الذي تكفّ عن استخدامه "
+            "(محفوظًا في متغيّر على مستوى الوحدة، أو محليًا تتركه فحسب) لا يوقف عمّاله إلا حين "
+            "يحرّره جامع القمامة، وأي مرجع آخر إليه (تتبّع استثناء، ذاكرة مؤقتة؛ والاختبار "
+            "يحتفظ بواحد) يبقيهم يعملون. أنشئه في كتلة with داخل crunch_all (أو استدعِ "
+            "pool.shutdown() في كتلة finally) لتنتهي عمّاله مع الاستدعاء.",
         },
     },
     parent=COMMON,
