@@ -322,12 +322,16 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
     the first exercise that left the process unclean (its ``dirty``): the exercises it
     never got to run again (the caller runs them together in a fresh process). Should
     a run have gone on past that point, the exercises after it run again all the same:
-    their outcomes may not be their own.
+    their outcomes may not be their own. A module that could not be imported ran
+    code at collection, before any test (it may have taken all the memory): then the
+    other exercises' failures run again, in a process without it.
     """
     data = run.data
     if not trusted(run) or data is None:
         return [], singles
     dirty = ((data.get("guard") or {}).get("dirty") or {}).get("after")
+    broken = {e["nodeid"].split("/")[1] for e in data.get("collect_errors", [])
+              if e["nodeid"].startswith("tests/")}
     judged: list[tuple[Job, dict[str, Any]]] = []
     again: list[Job] = []
     unclean = False
@@ -344,8 +348,11 @@ def split_shared(singles: list[Job], run: sandbox.JobResult,
                 data={**data, "tests": tests, "collect_errors": errors},
                 duration=sum(float(t.get("duration", 0.0)) for t in tests))
             outcome = judge(one, part, limits)
-            outcome["shared_run"] = True
-            judged.append((one, outcome))
+            if broken - {one.exercise.slug} and outcome["status"] != "pass":
+                again.append(one)  # perhaps the broken import's doing
+            else:
+                outcome["shared_run"] = True
+                judged.append((one, outcome))
         if dirty == folder:
             unclean = True
     return judged, again

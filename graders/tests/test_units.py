@@ -160,6 +160,19 @@ def test_a_clean_shared_run_speaks_for_every_exercise() -> None:
     assert all(o["shared_run"] and len(o["tests"]) == 1 for _, o in judged)
 
 
+def test_failures_next_to_a_module_that_could_not_be_imported_run_again() -> None:
+    # the broken module ran code at collection (it may have taken all the memory)
+    statuses = {"ex09_coroutines": "pass", "ex10_tasks": "fail"}
+    run = _shared_run(None, statuses)
+    assert run.data is not None
+    run.data["collect_errors"] = [{"nodeid": "tests/ex01_threads/test_x.py",
+                                   "message": "MemoryError"}]
+    judged, again = batch.split_shared(_singles(), run, sandbox.Limits())
+    assert [(job.exercise.slug, outcome["status"]) for job, outcome in judged] == [
+        ("ex01_threads", "error"), ("ex09_coroutines", "pass")]
+    assert [job.exercise.slug for job in again] == ["ex10_tasks"]
+
+
 def test_a_shared_run_that_cannot_speak_is_run_again_exercise_by_exercise() -> None:
     statuses = {"ex01_threads": "pass", "ex09_coroutines": "pass", "ex10_tasks": "pass"}
     broken: list[dict[str, Any]] = [
