@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from types import TracebackType
 
-from tests.support.echo import HOST, Address
+from tests.support.echo import HOST, Address, listener
 from tests.support.timing import scaled
 
 
@@ -53,12 +53,8 @@ class TrickleServers:
         self._thread = threading.Thread(target=self._run, name="course-trickle", daemon=True)
         try:
             for _ in range(count):
-                lsock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                lsock = listener(rcvbuf, 16)
                 self._listeners.append(lsock)
-                lsock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
-                lsock.bind((HOST, 0))
-                lsock.listen(16)
-                lsock.setblocking(False)
                 self._selector.register(lsock, selectors.EVENT_READ, None)
             self._wake_r.setblocking(False)
             self._selector.register(self._wake_r, selectors.EVENT_READ, None)

@@ -29,6 +29,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tests.support.stall import thread_status
+
 MIN_SAMPLES = 12  # state samples a verdict rests on (the window grows on a busy machine)
 CPU_SHARE = 0.25  # without state samples: spinning = this share of the window in CPU time
 
@@ -102,22 +104,6 @@ def watch(thread: threading.Thread, seconds: float, period: float = 0.01) -> Usa
     return usage
 
 
-def _switches(tid: int) -> tuple[str, int] | None:
-    """State letter and context switches so far of thread ``tid`` (None: cannot tell)."""
-    try:
-        with open(f"/proc/self/task/{tid}/status", encoding="ascii", errors="replace") as f:
-            status = f.read()
-    except OSError:
-        return None
-    state, switches = "", 0
-    for line in status.splitlines():
-        if line.startswith("State:"):
-            state = line[6:].strip()[:1]
-        elif line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
-            switches += int(line.rsplit(None, 1)[-1])
-    return state, switches
-
-
 def settle(thread: threading.Thread, limit: float = 0.02, quiet: float = 0.002) -> bool:
     """Wait (up to ``limit`` seconds) until ``thread`` sleeps and stays asleep for ``quiet``.
 
@@ -126,13 +112,13 @@ def settle(thread: threading.Thread, limit: float = 0.02, quiet: float = 0.002) 
     """
     tid = thread.native_id
     end = time.monotonic() + limit
-    last = None if tid is None else _switches(tid)
+    last = None if tid is None else thread_status(os.getpid(), tid)
     if tid is None or last is None:
         time.sleep(quiet)
         return False
     while time.monotonic() < end:
         time.sleep(quiet)
-        now = _switches(tid)
+        now = thread_status(os.getpid(), tid)
         if now is None:
             return False
         if now[0] == "S" and last[0] == "S" and now[1] == last[1]:

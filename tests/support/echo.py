@@ -49,6 +49,21 @@ def refused_address() -> Address:
     return (HOST, port)
 
 
+def listener(rcvbuf: int, backlog: int) -> socket.socket:
+    """A non-blocking listening socket on HOST (any free port), with a small receive
+    window (``rcvbuf``): a client can push only so much before the server reads."""
+    lsock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        lsock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+        lsock.bind((HOST, 0))
+        lsock.listen(backlog)
+        lsock.setblocking(False)
+    except BaseException:
+        lsock.close()
+        raise
+    return lsock
+
+
 def socket_fds() -> set[int]:
     """File descriptors of this process that are sockets."""
     return {int(entry.split(":", 1)[0]) for entry in open_sockets() if entry[:1].isdigit()}
@@ -157,13 +172,8 @@ class EchoServers:
         self._cpu_at_all_in = 0.0
         try:
             for index in range(count):
-                lsock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                lsock = listener(rcvbuf, 128)
                 self._listeners.append(lsock)
-                # small receive windows: a client can push only so much before we read
-                lsock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
-                lsock.bind((HOST, 0))
-                lsock.listen(128)
-                lsock.setblocking(False)
                 self._selector.register(lsock, selectors.EVENT_READ, ("listen", index))
             self._wake_r.setblocking(False)
             self._selector.register(self._wake_r, selectors.EVENT_READ, ("wake", -1))

@@ -33,6 +33,23 @@ WINDOW = 0.25  # seconds (scaled): tens of times the longest still moment of a l
 Sample = dict[tuple[int, int], int]  # (pid, tid) -> context switches so far
 
 
+def thread_status(pid: int, tid: int) -> tuple[str, int] | None:
+    """State letter (R, S, D...) and context switches so far of thread ``tid`` of process
+    ``pid`` (None: it has ended, or there is no ``/proc``)."""
+    try:
+        with open(f"/proc/{pid}/task/{tid}/status", encoding="ascii", errors="replace") as f:
+            status = f.read()
+    except OSError:
+        return None
+    state, switches = "", 0
+    for line in status.splitlines():
+        if line.startswith("State:"):
+            state = line[6:].strip()[:1]
+        elif line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
+            switches += int(line.rsplit(None, 1)[-1])
+    return state, switches
+
+
 def _read_tasks(pid: int, skip: Collection[tuple[int, int]], into: Sample) -> bool:
     """Add ``pid``'s threads to ``into``; True if one of them is running or runnable."""
     busy = False
@@ -43,17 +60,10 @@ def _read_tasks(pid: int, skip: Collection[tuple[int, int]], into: Sample) -> bo
     for tid in tids:
         if (pid, int(tid)) in skip:
             continue
-        try:
-            with open(f"/proc/{pid}/task/{tid}/status", encoding="ascii", errors="replace") as f:
-                status = f.read()
-        except OSError:
+        found = thread_status(pid, int(tid))
+        if found is None:
             continue  # the thread just ended
-        state, switches = "", 0
-        for line in status.splitlines():
-            if line.startswith("State:"):
-                state = line[6:].strip()[:1]
-            elif line.startswith(("voluntary_ctxt_switches:", "nonvoluntary_ctxt_switches:")):
-                switches += int(line.rsplit(None, 1)[-1])
+        state, switches = found
         if state in ("R", "D"):
             busy = True
         into[(pid, int(tid))] = switches
