@@ -67,20 +67,19 @@ def soak_solution(ex: Exercise, runs: int, root: Path = REPO / "solutions"
     return good, problems
 
 
-def soak_counterexample(ex: Exercise, path: Path, runs: int) -> tuple[int, list[str]]:
-    want = expected_keys(path)
+def soak_counterexample(ex: Exercise, root: Path, want: set[str],
+                        runs: int) -> tuple[int, list[str]]:
+    """``runs`` runs of the counterexample held in ``root``: each must fail with ``want``."""
     good, problems = 0, []
     seen: dict[str, list[str]] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        root = root_with(ex, path, Path(tmp))
-        for _ in range(runs):
-            result = engine.run(sys.executable, ex, root, timeout=600)
-            if result.returncode == 1 and want & keys(result):
-                good += 1
-            else:
-                problems.append(f"exit {result.returncode}, keys {sorted(keys(result))}")
-            for t in result.tests:
-                seen.setdefault(str(t["nodeid"]), []).append(str(t["status"]))
+    for _ in range(runs):
+        result = engine.run(sys.executable, ex, root, timeout=600)
+        if result.returncode == 1 and want & keys(result):
+            good += 1
+        else:
+            problems.append(f"exit {result.returncode}, keys {sorted(keys(result))}")
+        for t in result.tests:
+            seen.setdefault(str(t["nodeid"]), []).append(str(t["status"]))
     return good, problems + unstable(seen)
 
 
@@ -173,12 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 name = f"{ex.slug}/{path.stem}" if path else f"{ex.slug} (solution)"
                 with tempfile.TemporaryDirectory() as tmp:
                     root = root_with(ex, path, Path(tmp)) if path else REPO / "solutions"
-                    wrong = path is not None and args.counterexamples
+                    want = expected_keys(path) if path and args.counterexamples else None
                     if args.in_process:
-                        want = expected_keys(path) if wrong and path else None
                         good, problems = soak_in_process(ex, root, args.runs, want)
-                    elif wrong and path:
-                        good, problems = soak_counterexample(ex, path, args.runs)
+                    elif want is not None:
+                        good, problems = soak_counterexample(ex, root, want, args.runs)
                     else:
                         good, problems = soak_solution(ex, args.runs, root)
                 shaky = sum(1 for line in problems if line.startswith("unstable:"))
