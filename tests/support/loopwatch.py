@@ -7,7 +7,7 @@ and the wait would then last until pytest-timeout's backstop kills the whole run
 
 * the loop is *frozen*: one step never returns (a ``while`` loop without ``await``,
   ``time.sleep`` in a loop).  Nothing else runs on the loop, so a watchdog thread
-  raises :class:`LoopFrozen` inside the frozen code (as ``FreezeGuard`` does);
+  raises :class:`LoopFrozen` inside the frozen code;
 * the loop *never idles*: it keeps turning, but something is always ready to run
   (``while ...: await asyncio.sleep(0)``).  The watchdog then finds that a callback
   it posts does run while the clock stands still and the process burns CPU; it
@@ -36,7 +36,6 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from types import TracebackType
 
-from tests.support.frozen_loop import LoopFrozen
 from tests.support.lesson import Catalogue
 from tests.support.timing import scaled
 
@@ -45,6 +44,10 @@ __all__ = ["LoopFrozen", "LoopWatch", "NeverIdle"]
 POLL = 0.01  # real seconds between two looks of the watchdog
 QUIET = 0.05  # real seconds of a still clock before the watchdog asks whether the loop turns
 PROBE_EVERY = 0.25  # real seconds between two such questions (each one wakes the loop)
+
+
+class LoopFrozen(BaseException):
+    """Raised by the watchdog inside code that kept the event loop from turning."""
 
 
 class NeverIdle(Exception):
