@@ -43,6 +43,19 @@ MSG = Catalogue(
             "{share:.0%} من النوافذ الزمنية البالغة {window:.1f} ثانية؛ وتداخلت فترات عملها بنسبة "
             "{span:.0%})؛ وworkers=1 تعني عملية واحدة في كل مرة. مرّر `workers` إلى المجمّع.",
         },
+        "too_many_workers": {
+            "en": "fibs_parallel({numbers}, workers={workers}): up to {peak} worker processes "
+            "were computing at the same time, and more than {most} of them for {share:.0%} of "
+            "the call; with workers={workers} at most {most} should. Starting one process per "
+            "number runs them all at once: they only take turns on the CPUs and pay for more "
+            "process start-ups. Make a pool of `workers` processes (None: one per usable CPU) "
+            "and let it share out the numbers.",
+            "ar": "fibs_parallel({numbers}, workers={workers}): كانت حتى {peak} عمليات عاملة "
+            "تحسب في الوقت نفسه، وأكثر من {most} منها خلال {share:.0%} من مدة الاستدعاء؛ ومع "
+            "workers={workers} المفروض {most} على الأكثر. بدء عملية لكل رقم يشغّلها كلها معًا: "
+            "فتتناوب على المعالجات فحسب وتدفع ثمن بدء عمليات أكثر. أنشئ مجمّعًا من `workers` "
+            "عملية (None: واحدة لكل معالج متاح) واتركه يوزّع الأرقام.",
+        },
         "no_speedup": {
             "en": "fibs_parallel took {parallel:.2f} s and fibs_sequential {sequential:.2f} s on "
             "the same numbers {numbers} (timed on {timed} of them and scaled, as they are all "

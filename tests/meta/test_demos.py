@@ -24,7 +24,7 @@ import psutil
 import pytest
 
 from tests.support.roots import REPO, Exercise, exercises
-from tests.support.timeline import Span, Timeline, peak_overlap, render_text, summary
+from tests.support.timeline import Span, Timeline, overlap, peak_overlap, render_text, summary
 
 from .runner import root_with
 
@@ -312,3 +312,14 @@ def test_peak_counts_touching_spans_as_one_after_another() -> None:
     assert peak_overlap(spans) == 2
     assert peak_overlap(spans[:2]) == 1
     assert peak_overlap([]) == 0
+
+
+def test_overlap_tells_a_hand_over_from_too_many_at_once() -> None:
+    # two at a time, the next pair starting as the first ends: never more than 2
+    pairs = [(0.0, 1.0), (0.0, 1.0), (1.0, 2.0), (0.99, 2.0)]
+    peak, share = overlap(pairs, most=2)
+    assert peak == 3
+    assert share == pytest.approx(0.005)
+    # four started at once
+    assert overlap([(0.0, 2.0)] * 4, most=2) == (4, 1.0)
+    assert overlap([], most=2) == (0, 0.0)

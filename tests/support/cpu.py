@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import psutil
 
 from .leaks import descendants, service_pids
+from .timeline import overlap
 
 TICK = 0.01  # resolution of the kernel's per-process CPU accounting (USER_HZ = 100)
 
@@ -65,6 +66,16 @@ class CpuReport:
                 if shared > 0:
                     best = max(best, shared / min(a1 - a0, b1 - b0))
         return best
+
+    def crowding(self, most: int) -> tuple[int, float]:
+        """The most workers whose busy spans covered one instant, and the share of the
+        time some worker was busy during which more than ``most`` spans did.
+
+        Spans, like ``span_overlap``, hold however starved the workers are. A process
+        that ends while the next one starts shares an instant or two with it, a tiny
+        share of the time; processes all started at once share nearly all of it.
+        """
+        return overlap([s for s in self.spans.values() if s[1] > s[0]], most)
 
     def together(self, min_windows: int = 3, min_share: float = 0.5) -> bool:
         """Workers computed at the same time for a good part of the call, not just once
@@ -113,11 +124,16 @@ class ChildCpuSampler:
         self._stop.set()
         self._thread.join(2)
         self.report.parent_cpu = _own_cpu() - self._parent_start
-        analyse(self._history, self.base_window, self.report)
+        # Helpers that multiprocessing started during the call (the resource tracker or
+        # the forkserver, under spawn and forkserver) are no workers: they still run now,
+        # with their own command line, and their start-up must not count as a worker.
+        late = service_pids() - self._services
+        history = [(t, {p: c for p, c in r.items() if p not in late}) for t, r in self._history]
+        analyse(history, self.base_window, self.report)
         # The samples miss whatever a worker computed after the last one that saw it
         # (a starved sampler thread can miss most of a short-lived worker); the
         # kernel's ledger misses nothing, so the total comes from it.
-        exact = descendant_cpu(service_pids() | self._services) - self._ledger_start
+        exact = descendant_cpu(late | self._services) - self._ledger_start
         self.report.child_cpu = max(self.report.child_cpu, round(exact, 3))
 
 

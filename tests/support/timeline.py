@@ -387,12 +387,25 @@ class Timeline:
 
 def peak_overlap(spans: Sequence[Span]) -> int:
     """Largest number of spans that were running at one moment (touching ends do not count)."""
-    events = sorted([(s.start, 1) for s in spans] + [(s.end, -1) for s in spans])
+    return overlap([(s.start, s.end) for s in spans])[0]
+
+
+def overlap(intervals: Sequence[tuple[float, float]], most: int = 0) -> tuple[int, float]:
+    """The most intervals covering one moment (touching ends do not count), and the share
+    of the time covered by any during which more than ``most`` of them covered it."""
+    events = sorted([(a, 1) for a, _ in intervals] + [(b, -1) for _, b in intervals])
     peak = running = 0
-    for _, step in events:  # at equal times the end (-1) sorts before the start (+1)
+    covered = crowded = 0.0
+    last = events[0][0] if events else 0.0
+    for at, step in events:  # at equal times the end (-1) sorts before the start (+1)
+        if running > 0:
+            covered += at - last
+        if running > most:
+            crowded += at - last
         running += step
         peak = max(peak, running)
-    return peak
+        last = at
+    return peak, crowded / covered if covered else 0.0
 
 
 # -- lanes ------------------------------------------------------------------------------------
