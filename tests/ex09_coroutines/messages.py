@@ -126,5 +126,8 @@ MSG = Catalogue(
         },
     },
     parent=COMMON,
-    timing_keys=("blocking_sleep", "slept_in_thread"),
+    # blocking_sleep is no timing key: it is told only when the loop's clock fell short of
+    # the asked sleep, which fails the test whatever the machine; the real-time freeze
+    # only picks the lesson. slept_in_thread rests on real time alone.
+    timing_keys=("slept_in_thread",),
 )
