@@ -56,6 +56,20 @@ MSG = Catalogue(
             "فتتناوب على المعالجات فحسب وتدفع ثمن بدء عمليات أكثر. أنشئ مجمّعًا من `workers` "
             "عملية (None: واحدة لكل معالج متاح) واتركه يوزّع الأرقام.",
         },
+        "default_not_usable": {
+            "en": "fibs_parallel({numbers}, workers=None) while this process was allowed 1 of "
+            "the machine's {machine} CPUs: up to {peak} worker processes computed at the same "
+            "time, for {share:.0%} of the call; None means as many as this process may use, "
+            "here 1. os.cpu_count() counts every CPU of the machine (and so do Pool() and "
+            "ProcessPoolExecutor() before Python 3.13): use len(os.sched_getaffinity(0)) "
+            "where it exists.",
+            "ar": "fibs_parallel({numbers}, workers=None) بينما سُمح لهذه العملية بمعالج واحد من "
+            "معالجات الآلة الـ{machine}: حسبت حتى {peak} عمليات عاملة في الوقت نفسه، خلال "
+            "{share:.0%} من مدة الاستدعاء؛ وNone تعني عدد ما يُسمح لهذه العملية باستخدامه، وهو "
+            "هنا 1. تعدّ os.cpu_count() كل معالجات الآلة (وكذلك Pool() و"
+            "ProcessPoolExecutor() قبل بايثون 3.13): استخدم len(os.sched_getaffinity(0)) "
+            "حيث توجد.",
+        },
         "no_speedup": {
             "en": "fibs_parallel took {parallel:.2f} s and fibs_sequential {sequential:.2f} s on "
             "the same numbers {numbers} (timed on {timed} of them and scaled, as they are all "

@@ -3,16 +3,21 @@
 Evidence: a sampler thread reads the CPU time of every descendant process every
 10 ms while the call runs and counts how many were computing within the same
 100 ms window (2 for a two-worker pool even when other programs keep the CPUs
-busy, 1 for a one-worker pool, 0 for threads). The wall-clock speed-up is the
-second line, measured against fibs_sequential in the same test.
+busy, 1 for a one-worker pool, 0 for threads). Each worker's busy span (first to
+last sample in which it computed) tells how many computed at the same moment: never
+more than `workers` but for an instant at a hand-over. With workers=None and the
+calling thread allowed one CPU, that is one. The wall-clock speed-up is the second
+line, measured against fibs_sequential in the same test.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
+import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import pytest
 from ex03_fib_parallel import fib_parallel as mod
@@ -172,6 +177,35 @@ def test_one_worker_computes_alone() -> None:
     MSG.check(alone, "ignores_workers", numbers=numbers, share=report.overlap,
               span=report.span_overlap(), window=report.window)
     check_values(numbers, 1, got)
+
+
+@contextlib.contextmanager
+def one_cpu() -> Iterator[int]:
+    """This thread (and the threads and processes it starts) may use one CPU only; yields
+    how many CPUs the machine has."""
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})
+    try:
+        yield os.cpu_count() or 1
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+@evidence
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"),
+                    reason="this system cannot limit a process to some of its CPUs")
+def test_default_workers_follow_the_cpus_this_process_may_use() -> None:
+    """with workers=None and one CPU allowed to this process, one worker computes at a time"""
+    # Four equal numbers: two workers would both be busy from the first to the last.
+    numbers = [n_taking(0.05)] * 4
+    with one_cpu() as machine:
+        got, report = fibs_parallel(numbers, None)
+    MSG.check(report.child_cpu >= 0.1, "no_child_cpu", numbers=numbers, workers=None,
+              child=report.child_cpu, parent=report.parent_cpu)
+    peak, share = report.crowding(1)
+    MSG.check(share < CROWDED, "default_not_usable", numbers=numbers, machine=machine,
+              peak=peak, share=share)
+    check_values(numbers, None, got)
 
 
 # -- task 3 -----------------------------------------------------------------------------------
