@@ -41,7 +41,6 @@ class CpuReport:
     parent_cpu: float = 0.0  # CPU seconds of this process during the call
     pids: set[int] = field(default_factory=set)  # workers that used any CPU
     window: float = 0.1  # the window used (grows when workers get little CPU)
-    peak_busy: int = 0  # most workers busy within one window
     busy_windows: int = 0  # windows in which at least one worker was busy
     overlap_windows: int = 0  # windows in which at least two workers were busy
     spans: dict[int, tuple[float, float]] = field(default_factory=dict)  # first..last busy
@@ -182,7 +181,6 @@ def analyse(history: list[tuple[float, dict[int, float]]], base_window: float,
             grew = value(pid, t, reading) - value(pid, history[j][0], history[j][1])
             if grew >= max(TICK * 1.5, 0.5 * rate * window):
                 busy += 1
-        report.peak_busy = max(report.peak_busy, busy)
         report.busy_windows += busy >= 1
         report.overlap_windows += busy >= 2
 
