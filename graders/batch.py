@@ -428,15 +428,24 @@ def score(outcome: dict[str, Any], points: config.Points) -> dict[str, Any]:
     tasks: dict[int, list[dict[str, Any]]] = {}
     for t in tests:
         tasks.setdefault(int(t.get("task_id", 0)), []).append(t)
+    worth = {task_id: points.task(slug, task_id, sorted(tasks)) for task_id in tasks}
+    # A skipped test measured nothing (a speed-up on one usable CPU): it earns nothing, and
+    # a task none of whose tests ran passes its points on to the tasks that were measured,
+    # so that the exercise keeps its total and an untouched stub still scores 0.
+    unmeasured = sorted(i for i, group in tasks.items()
+                        if all(t["status"] == "skip" for t in group))
+    measured = sum(w for i, w in worth.items() if i not in unmeasured)
+    stretch = total / measured if measured and unmeasured else 1.0
     got = 0.0
     for task_id, group in tasks.items():
-        worth = points.task(slug, task_id, sorted(tasks))
-        counted = [t for t in group if t["status"] != "skip"] or group
+        counted = [t for t in group if t["status"] != "skip"]
+        share = worth[task_id] * stretch / len(counted) if counted else 0.0
         for t in group:
-            t["max_score"] = round(worth / len(counted), 4) if t in counted else 0.0
-            t["score"] = t["max_score"] if t["status"] in ("pass", "skip") else 0.0
+            t["max_score"] = round(share, 4) if t in counted else 0.0
+            t["score"] = t["max_score"] if t["status"] == "pass" else 0.0
             got += t["score"]
     outcome["score"] = round(got, 2)
+    outcome["unmeasured"] = unmeasured
     return outcome
 
 

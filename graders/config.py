@@ -24,7 +24,8 @@ ALL_CPUS_MARK = "all_cpus"
 
 # Points per exercise (an exercise not listed gets DEFAULT_POINTS), split equally
 # over its tasks unless TASK_POINTS says otherwise; a task's points are split
-# equally over its tests that ran (a test skipped for lack of CPUs does not count).
+# equally over its tests that ran. A task whose tests all skipped (a speed-up on one
+# CPU) measured nothing: its points go to the exercise's other tasks (batch.score).
 DEFAULT_POINTS = 10.0
 EXERCISE_POINTS: dict[str, float] = {}
 TASK_POINTS: dict[str, dict[int, float]] = {}

@@ -43,7 +43,8 @@ class Result:
         failed = [t for t in self.tests if t["status"] in ("fail", "error")]
         if not failed:
             return "done"
-        if all(t["key"] == "not_implemented" for t in failed) and len(failed) == len(self.tests):
+        ran = [t for t in self.tests if t["status"] != "skip"]
+        if all(t["key"] == "not_implemented" for t in failed) and len(failed) == len(ran):
             return "not started"
         return "failing"
 

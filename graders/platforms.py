@@ -121,6 +121,12 @@ def write_gradescope(path: Path, results: dict[str, Any], feedback: str, seconds
             "status": "passed" if t["status"] == "pass" else "failed",
             "output": text.strip(), "tags": [t["exercise"]], "visibility": "visible",
         })
+    for t in results.get("not_measured", []):  # shown, worth nothing, neither passed nor failed
+        tests.append({
+            "name": f"{t['name']} (not measured)", "number": f"{t['exercise'][2:4]}.{t['task_id']}",
+            "score": 0.0, "max_score": 0.0, "output": t.get("message") or "",
+            "tags": [t["exercise"]], "visibility": "visible",
+        })
     data = {
         "score": results["score"], "execution_time": round(seconds, 2), "output": feedback,
         "output_format": "md", "visibility": "visible", "stdout_visibility": "hidden",

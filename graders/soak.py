@@ -99,7 +99,8 @@ def unstable(seen: dict[str, list[str]]) -> list[str]:
 
 
 def verdict(status: str) -> str:
-    """What a status means for the score: a skip scores as a pass."""
+    """What a status means for a right answer's score: a skip loses nothing (the task's
+    points go to the tasks that were measured), so it reads as a pass."""
     return "pass" if status == "skip" else status
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from graders import batch, config, engine, repeat, sandbox, soak
+from graders import batch, config, engine, outputs, platforms, repeat, sandbox, soak
 from graders.engine import Exercise
-from graders.submissions import discover
+from graders.submissions import Submission, discover
 
 from .conftest import SOLUTION, put
 
@@ -77,6 +78,47 @@ def test_a_timing_failure_counts_only_if_it_fails_again() -> None:
     assert "failed again" in failed["tests"][0]["rerun"]
     scored = batch.score(failed, config.Points())
     assert scored["score"] == 5.0
+
+
+def _one_cpu(first: str) -> dict[str, Any]:
+    """ex03 graded on one CPU: tasks 1 and 2 ran (``first`` is task 1's status), the
+    speed-up of task 3 skipped."""
+    def test(nodeid: str, task: int, status: str) -> dict[str, Any]:
+        return {"nodeid": nodeid, "name": nodeid, "task_id": task, "task_title": f"t{task}",
+                "status": status, "message": "skipped: one CPU" if status == "skip" else "",
+                "key": "", "timing_sensitive": False, "timing": []}
+    return {"exercise": WHOLE.slug, "status": "pass", "duration": 1.0, "tests": [
+        test("values", 1, first), test("overlap", 2, first), test("speedup", 3, "skip")]}
+
+
+def test_a_task_that_measured_nothing_earns_nothing_and_hands_its_points_on(
+        tmp_path: Path) -> None:
+    stub = batch.score(_one_cpu("fail"), config.Points())
+    assert stub["score"] == 0.0  # a stub never scores, whatever could not be measured
+    right = batch.score(_one_cpu("pass"), config.Points())
+    assert right["score"] == right["max_score"] == 10.0
+    assert right["unmeasured"] == [3]
+    assert [t["max_score"] for t in right["tests"]] == [5.0, 5.0, 0.0]
+    weighted = config.Points(tasks={WHOLE.slug: {1: 2.0, 2: 6.0, 3: 12.0}})
+    assert batch.score(_one_cpu("pass"), weighted)["score"] == 20.0
+    half = _one_cpu("pass")
+    half["tests"][1]["status"] = "fail"
+    assert batch.score(half, weighted)["score"] == 5.0  # task 1 stretched to 2 * 20 / 8
+    # Reported honestly: not among the passed tests, listed as not measured.
+    sub = Submission("kim", tmp_path, "folder")
+    results = outputs.write_student(tmp_path, sub, [right], fingerprint="x", sandbox={},
+                                    exercises=[WHOLE])
+    assert [t["test_code"] for t in results["tests"]] == ["values", "overlap"]
+    assert [t["test_code"] for t in results["not_measured"]] == ["speedup"]
+    assert results["exercises"][0]["unmeasured_tasks"] == [3]
+    text = (tmp_path / "kim" / "feedback.md").read_text(encoding="utf-8")
+    assert "- not measured: speedup" in text
+    assert "not measured here" in text
+    scope = tmp_path / "gs.json"
+    platforms.write_gradescope(scope, results, text, 1.0)
+    shown = json.loads(scope.read_text(encoding="utf-8"))["tests"]
+    assert [(t["name"], t["max_score"], "status" in t) for t in shown][-1] == (
+        f"{WHOLE.slug}: speedup (not measured)", 0.0, False)
 
 
 def test_syntax_error_message() -> None:
@@ -261,7 +303,7 @@ def test_soak_rounds_are_read_from_the_node_ids() -> None:
     assert soak.unstable({"t::a[soak0-two]": ["pass"], "t::a[soak1-two]": ["fail"],
                           "t::b[soak0]": ["fail"], "t::b[soak1]": ["fail"]}) == [
         "unstable: t::a[two] fail 1x, pass 1x"]
-    # a skip scores as a pass: a speed-up test that skips under load is not luck
+    # a skip loses a right answer nothing: a speed-up test that skips under load is not luck
     assert soak.unstable({"t::c[soak0]": ["pass"], "t::c[soak1]": ["skip"]}) == []
     assert soak.unstable({"t::d[soak0]": ["skip"], "t::d[soak1]": ["fail"]}) == [
         "unstable: t::d fail 1x, skip 1x"]
