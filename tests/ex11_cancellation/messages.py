@@ -139,6 +139,17 @@ MSG = Catalogue(
             "ar": "‏{call}: كانت المهمة ستنتهي وحدها بعد 0.5 ثانية، لكنها بعد ذلك: {got}. "
             "اترك المهمة التي تنتهي في الوقت وشأنها.",
         },
+        "judged_by_outcome": {
+            "en": "{call} returned False, although the task was still running after the delay "
+            "and had to be cancelled. The task caught the cancellation and ended normally "
+            "({got}), so task.cancelled() is False: the answer must say whether cancel_after "
+            "cancelled the task, not how the task ended. Remember that you called "
+            "task.cancel() and return True.",
+            "ar": "أعادت {call} القيمة False مع أن المهمة كانت ما زالت تعمل بعد المهلة واحتاجت "
+            "إلى الإلغاء. التقطت المهمة الإلغاء وانتهت انتهاءً عاديًا ({got})، لذا فإن "
+            "task.cancelled() تساوي False: على الجواب أن يقول هل ألغت cancel_after المهمة، لا "
+            "كيف انتهت المهمة. تذكّر أنك استدعيت task.cancel() وأعد True.",
+        },
         "raised_task_error": {
             "en": "{call} raised the task's own ValueError. It must only report whether it "
             "had to cancel (False here): wait with asyncio.wait, which never raises the "
@@ -157,6 +168,16 @@ MSG = Catalogue(
             "asyncio.ensure_future (or create_task) once, and return that task.",
             "ar": "‏{call}: العنصر الثاني هو {got!r} وليس مهمة. غلّف العمل بـ "
             "asyncio.ensure_future (أو create_task) مرة واحدة، وأعد تلك المهمة.",
+        },
+        "shield_returned": {
+            "en": "{call}: the second item is {got!r}, the future asyncio.shield returned, "
+            "not the task that runs the work. Cancelling that future would not stop the work, "
+            "and it is not a task. Keep the task you shielded (asyncio.ensure_future(aw)) and "
+            "return it.",
+            "ar": "‏{call}: العنصر الثاني هو {got!r}، أي المستقبل (future) الذي أعادته "
+            "asyncio.shield، لا المهمة التي تنفّذ العمل. إلغاء ذلك المستقبل لا يوقف العمل، "
+            "وهو ليس مهمة. احتفظ بالمهمة التي وضعتها خلف الدرع (asyncio.ensure_future(aw)) "
+            "وأعدها.",
         },
         "shield_cancelled": {
             "en": "{call}: the timeout cancelled the work itself. Wait on asyncio.shield(task): "

@@ -115,6 +115,13 @@ def check_stopped(work: Slow, call: str, seconds: float) -> None:
     MSG.check(work.cleaned, "cleanup_unfinished", call=call, cleanup=work.cleanup)
 
 
+def check_task(task: object, call: str) -> None:
+    """``shielded``'s second item is a task: the one that runs the work."""
+    if isinstance(task, asyncio.Future) and not isinstance(task, asyncio.Task):
+        MSG.fail("shield_returned", call=call, got=task)
+    MSG.check(isinstance(task, asyncio.Task), "not_a_task", call=call, got=task)
+
+
 # -- task 1 -----------------------------------------------------------------------------------
 @timeout_task
 @pytest.mark.parametrize("as_task", [False, True], ids=["coroutine", "task"])
@@ -247,6 +254,33 @@ async def test_cancels_a_task_that_runs_too_long() -> None:
 
 
 @cancel_task
+async def test_true_for_a_cancelled_task_that_ends_normally() -> None:
+    """cancel_after returns True for a task it cancelled, also one that catches the cancel"""
+    cleaned: list[float] = []
+
+    async def stubborn() -> str:
+        try:
+            await asyncio.sleep(10.0)
+            return "finished"
+        except asyncio.CancelledError:
+            await asyncio.sleep(1.0)  # tidies up, then ends normally instead of re-raising
+            cleaned.append(now())
+            return "stopped early"
+
+    task = asyncio.create_task(stubborn())
+    call = "cancel_after(task of 10 s that returns when cancelled, 2.0)"
+    async with watching(call):
+        try:
+            got = await bounded(mod.cancel_after(task, 2.0), LIMIT, call)
+            MSG.check(bool(cleaned), "not_waited", call=call, cleanup=1.0, seconds=2.0)
+            if got is False and task.done() and not task.cancelled():
+                MSG.fail("judged_by_outcome", call=call, got=_outcome(task))
+            MSG.check(got is True, "wrong_result", call=call, got=got, want=True)
+        finally:
+            await tidy()
+
+
+@cancel_task
 async def test_task_that_finishes_in_time_is_left_alone() -> None:
     """cancel_after returns False as soon as a task finishes on its own, without cancelling it"""
     work = Slow(seconds=0.5, value="ok")
@@ -299,7 +333,7 @@ async def test_timeout_keeps_the_work_running() -> None:
             result, task = got
             MSG.check(result is None, "not_none", call=call, got=result)
             MSG.check(elapsed < 5.0 - EPS, "no_timeout", call=call, elapsed=elapsed)
-            MSG.check(isinstance(task, asyncio.Future), "not_a_task", call=call, got=task)
+            check_task(task, call)
             MSG.check(not work.cancelled and not task.cancelled(), "shield_cancelled", call=call)
             MSG.check(not task.done(), "shield_task_done", call=call, got=_outcome(task))
             try:
@@ -327,7 +361,7 @@ async def test_result_in_time_comes_with_its_task() -> None:
             MSG.check(isinstance(got, tuple) and len(got) == 2, "not_pair", call=call, got=got)
             result, task = got
             MSG.check(result == "value", "wrong_result", call=call, got=result, want="value")
-            MSG.check(isinstance(task, asyncio.Future), "not_a_task", call=call, got=task)
+            check_task(task, call)
             MSG.check(task.done() and not task.cancelled() and task.result() == "value",
                       "shield_task_failed", call=call, error=_outcome(task), runs=work.runs)
             MSG.check(abs(elapsed - 0.5) < EPS, "late_return", call=call, elapsed=elapsed,
@@ -350,7 +384,7 @@ async def test_a_given_task_is_not_cancelled() -> None:
             MSG.check(result is None, "not_none", call=call, got=result)
             MSG.check(not given.cancelled() and not work.cancelled, "shield_cancelled",
                       call=call)
-            MSG.check(isinstance(task, asyncio.Future), "not_a_task", call=call, got=task)
+            check_task(task, call)
             try:
                 later = await asyncio.wait_for(task, LIMIT)
             except Exception as exc:
