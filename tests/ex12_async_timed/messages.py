@@ -124,6 +124,18 @@ MSG = Catalogue(
             "*آخر* استدعاء: وقت البدء مشترك (مخزّن على الغلاف أو في المزخرف). احفظه في متغير "
             "محلي داخل الغلاف ليكون لكل استدعاء وقته الخاص.",
         },
+        "nested_calls": {
+            "en": "{call}: timings is {got!r}; expected {want!r} (the innermost call ends "
+            "first). The calls run one inside the other in the same task, and an inner call "
+            "replaced the outer call's start time: it was kept per task (a dict keyed by "
+            "the current task) or in a context variable that is never reset. Keep the start "
+            "in a local variable of the wrapper: each call, however nested, has its own.",
+            "ar": "‏{call}: قائمة timings هي {got!r}؛ المتوقع {want!r} (ينتهي الاستدعاء الأعمق "
+            "أولًا). تجري الاستدعاءات واحدًا داخل الآخر في المهمة نفسها، فاستبدل استدعاءٌ داخلي "
+            "وقتَ بدء الاستدعاء الخارجي: حُفظ الوقت لكل مهمة (قاموس مفتاحه المهمة الحالية) أو "
+            "في متغير سياق (ContextVar) لا يُعاد ضبطه أبدًا. احفظ وقت البدء في متغير محلي داخل "
+            "الغلاف: لكل استدعاء وقته مهما تداخل.",
+        },
         "start_by_args": {
             "en": "{call}: timings is {got!r}; expected {want!r}. The calls with the same "
             "arguments were measured from the latest start among them: the start time was "

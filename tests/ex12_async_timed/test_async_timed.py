@@ -312,6 +312,27 @@ async def test_overlapping_calls_are_timed_separately(
     MSG.check(elapsed < longest + 1e-3, "serialised", call=call, elapsed=elapsed, want=longest)
 
 
+@overlap
+@pytest.mark.asyncio
+async def test_nested_calls_in_one_task_are_timed_separately() -> None:
+    """a decorated coroutine that awaits itself (one task, nested calls): each call its own start"""
+    clock = FakeClock(0.0)
+    timed: Any = None
+
+    async def countdown(n: int) -> int:
+        clock.now += 0.1  # every level costs 0.1 s before it calls the next one
+        if n:
+            await timed(n - 1)
+        return n
+
+    timed = decorate(countdown, clock=clock, log=lambda line: None)
+    call = "countdown(2), decorated, awaiting countdown(1), which awaits countdown(0)"
+    await result_of(timed(2), call)
+    got = timings_of(timed, call)
+    want = [0.1, 0.2, 0.3]  # the innermost call ends first
+    MSG.check(close(got, want), "nested_calls", call=call, got=got, want=want)
+
+
 # -- task 3 -----------------------------------------------------------------------------------
 @manners
 def test_keeps_name_doc_and_wrapped() -> None:
