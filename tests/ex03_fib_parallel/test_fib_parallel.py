@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import math
 import os
 import time
@@ -186,13 +187,20 @@ def test_one_worker_computes_alone() -> None:
 @contextlib.contextmanager
 def one_cpu() -> Iterator[int]:
     """This thread (and the threads and processes it starts) may use one CPU only; yields
-    how many CPUs the machine has."""
+    how many CPUs the machine has.
+
+    The module is imported again inside (and once more after), as a process started
+    on one CPU would have imported it: code that reads the usable CPUs once, at import,
+    is right too.
+    """
     before = os.sched_getaffinity(0)
     os.sched_setaffinity(0, {min(before)})
     try:
+        importlib.reload(mod)
         yield os.cpu_count() or 1
     finally:
         os.sched_setaffinity(0, before)
+        importlib.reload(mod)
 
 
 @evidence
