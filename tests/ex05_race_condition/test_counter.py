@@ -5,7 +5,8 @@ other threads run between each read and write, so a racy update loses counts
 every time; the hook also counts its calls and how many threads were inside it
 at once (at most one when the whole update is locked). The counters are built
 while ``threading.Lock``/``RLock`` make locks whose ``release()`` lets the other
-threads run at once (as the OS may), so a write made after the lock is released
+threads run at once (as the OS may), and the locks it reaches in the module, its
+class or itself get the same release; so a write made after the lock is released
 loses counts too, where otherwise it would hardly ever. Threads that all sleep
 with none ever woken (tests/support/stall.py) are deadlocked: the test says so at
 once instead of waiting for its deadline.
@@ -107,10 +108,37 @@ def yielding_locks() -> Iterator[None]:
         yield
 
 
-def new_counter() -> mod.Counter:
-    """A Counter whose locks (made in ``__init__``) let other threads run when released."""
+LOCKS = (type(threading.Lock()), type(threading.RLock()), threading.Condition,
+         threading.Semaphore)
+
+
+def _slowed(lock: Any) -> YieldingLock:
+    return YieldingLock(lambda: lock)
+
+
+def new_counter(patch: pytest.MonkeyPatch) -> mod.Counter:
+    """A Counter whose locks let other threads run when released: the locks made in
+    ``__init__`` and those it reaches in the module, in its class or on itself (made at
+    import, at class definition, by a default argument or a dataclass factory).
+    ``patch`` puts the module's and the class's own back after the test."""
     with yielding_locks():
-        return mod.Counter()
+        counter = mod.Counter()
+    for name, value in list(vars(mod).items()):
+        if isinstance(value, LOCKS):
+            patch.setattr(mod, name, _slowed(value))
+    for cls in type(counter).__mro__[:-1]:  # not object
+        for name, value in list(vars(cls).items()):
+            if isinstance(value, LOCKS):
+                patch.setattr(cls, name, _slowed(value))
+    names = set(getattr(counter, "__dict__", {}))
+    for cls in type(counter).__mro__:
+        slots = getattr(cls, "__slots__", ())
+        names.update([slots] if isinstance(slots, str) else slots)
+    for name in names:
+        value = getattr(counter, name, None)
+        if isinstance(value, LOCKS):
+            object.__setattr__(counter, name, _slowed(value))  # also frozen or slotted
+    return counter
 
 
 @pytest.fixture
@@ -227,9 +255,11 @@ def test_value_is_read_only() -> None:
 
 # -- task 2 -----------------------------------------------------------------------------------
 @increment_task
-def test_increments_from_many_threads_all_count(pause: YieldingPause) -> None:
+def test_increments_from_many_threads_all_count(
+    pause: YieldingPause, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """8 threads × 25 increments, interrupted between read and write, give 200"""
-    counter = new_counter()
+    counter = new_counter(monkeypatch)
     what = f"increment() {ROUNDS} times each"
     together([repeat(counter.increment) for _ in range(THREADS)], what)
     judge(counter, pause, THREADS * ROUNDS, THREADS * ROUNDS, what)
@@ -253,9 +283,11 @@ def test_two_counters_do_not_mix(pause: YieldingPause) -> None:
 
 # -- task 3 -----------------------------------------------------------------------------------
 @add_task
-def test_adds_from_many_threads_all_count(pause: YieldingPause) -> None:
+def test_adds_from_many_threads_all_count(
+    pause: YieldingPause, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """8 threads adding different amounts (one negative) give the exact total"""
-    counter = new_counter()
+    counter = new_counter(monkeypatch)
     amounts = [1, 2, 3, 5, 7, 11, 13, -4]
     what = f"add(n) {ROUNDS} times each, n = {amounts}"
     together([repeat(functools.partial(counter.add, n)) for n in amounts], what)
@@ -263,9 +295,11 @@ def test_adds_from_many_threads_all_count(pause: YieldingPause) -> None:
 
 
 @add_task
-def test_add_and_increment_together(pause: YieldingPause) -> None:
+def test_add_and_increment_together(
+    pause: YieldingPause, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """increment() and add(3) running at the same time lose nothing"""
-    counter = new_counter()
+    counter = new_counter(monkeypatch)
     half = THREADS // 2
     what = f"increment() in {half} threads and add(3) in {half} threads, {ROUNDS} times each"
     together([repeat(counter.increment) for _ in range(half)]
