@@ -18,7 +18,7 @@ import pytest
 from ex01_threads import threads as mod
 
 from tests.support.stall import StallWatch
-from tests.support.sync import Rendezvous
+from tests.support.sync import Rendezvous, beyond_default_pool
 from tests.support.timing import call_watching, call_with_deadline
 
 from .messages import MSG
@@ -107,7 +107,7 @@ def test_returns_a_threadinfo() -> None:
 
 # -- task 2 -----------------------------------------------------------------------------------
 @run
-@pytest.mark.parametrize("n", [2, 5])
+@pytest.mark.parametrize("n", [2, beyond_default_pool()], ids=["two", "beyond_a_default_pool"])
 def test_all_calls_run_at_the_same_time(n: int) -> None:
     """all callables are running at the same time, each in a new thread"""
     meeting = Rendezvous(n, timeout=2.0)

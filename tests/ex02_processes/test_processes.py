@@ -25,6 +25,7 @@ from ex02_processes import processes as mod
 
 from tests.support.leaks import live_children
 from tests.support.stall import WINDOW, StallWatch
+from tests.support.sync import beyond_default_pool
 from tests.support.timing import call_watching, call_with_deadline, scaled
 
 from . import targets
@@ -85,8 +86,8 @@ def abort(barrier: Any, seen: dict[str, int] | None = None) -> None:
 
 # -- task 1 -----------------------------------------------------------------------------------
 @run
-# 6: more than a "big enough" pool of 4 workers (or CPUs) lets run at once.
-@pytest.mark.parametrize("n", [2, 6])
+# More than a pool of a "big enough" size (CPUs, or a default thread pool) lets run at once.
+@pytest.mark.parametrize("n", [2, beyond_default_pool()], ids=["two", "beyond_a_default_pool"])
 def test_children_run_at_the_same_time_in_their_own_processes(
     manager: SyncManager, n: int
 ) -> None:

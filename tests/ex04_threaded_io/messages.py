@@ -60,6 +60,19 @@ MSG = Catalogue(
             "(فكلٌّ من URLError و TimeoutError و ConnectionError من نوع OSError) وارفع OSError "
             "يذكر الرابط.",
         },
+        "global_timeout_during": {
+            "en": "fetch_status_codes with {n} URLs: while the requests were in flight, "
+            "socket.getdefaulttimeout() was {during!r} instead of {before!r}. Setting the default "
+            "timeout for the call and putting it back afterwards still changes it meanwhile for "
+            "every thread and every library of the program (and two calls at once restore each "
+            "other's value). Pass the timeout to each request instead: "
+            "urlopen(url, timeout=timeout).",
+            "ar": "مع fetch_status_codes و{n} رابطًا: أثناء تنفيذ الطلبات كانت "
+            "socket.getdefaulttimeout() تساوي {during!r} بدل {before!r}. ضبط المهلة الافتراضية "
+            "أثناء الاستدعاء ثم إرجاعها بعده يغيّرها في الأثناء لكل خيط ولكل مكتبة في البرنامج "
+            "(واستدعاءان معًا يعيد كلٌّ منهما قيمة الآخر). مرّر المهلة إلى كل طلب بدل ذلك: "
+            "urlopen(url, timeout=timeout).",
+        },
         "global_timeout": {
             "en": "fetch_status_codes(urls, timeout={timeout}) with {n} URL(s) changed the "
             "default timeout of every socket in the process: socket.getdefaulttimeout() was "

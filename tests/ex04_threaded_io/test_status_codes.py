@@ -23,6 +23,7 @@ import pytest
 from ex04_threaded_io import status_codes as mod
 
 from tests.support.http_server import GatedHTTPServer, refused_url
+from tests.support.sync import beyond_default_pool
 from tests.support.timing import call_with_deadline, scaled
 
 from .messages import MSG
@@ -109,11 +110,13 @@ def fetch_answers(urls: Sequence[str], want: list[int]) -> list[int]:
 
 
 class ThreadWatch:
-    """Counts the threads of the code under test alive whenever a request arrives."""
+    """Counts the threads of the code under test alive whenever a request arrives, and
+    notes socket's default timeout then (the call is in flight)."""
 
     def __init__(self) -> None:
         self.baseline: set[threading.Thread] = set()
         self.most = 0
+        self.defaults: set[float | None] = set()
 
     def begin(self) -> None:
         self.baseline = set(threading.enumerate())
@@ -122,6 +125,7 @@ class ThreadWatch:
         mine = [t for t in threading.enumerate() if t not in self.baseline
                 and not t.name.startswith(("course-", "deadline:"))]
         self.most = max(self.most, len(mine))
+        self.defaults.add(socket.getdefaulttimeout())
 
 
 # -- task 1 -----------------------------------------------------------------------------------
@@ -194,15 +198,20 @@ def test_empty_input() -> None:
 # -- task 2 -----------------------------------------------------------------------------------
 @at_once
 def test_all_requests_are_in_flight_at_once() -> None:
-    """8 requests are held by the server at the same time"""
-    want = [200, 404, 201, 500, 204, 503, 200, 418]
-    n = len(want)
+    """all requests (8, or more than a default thread pool holds) are held by the server at once"""
+    codes = [200, 404, 201, 500, 204, 503, 200, 418]
+    n = max(len(codes), beyond_default_pool())
+    want = [codes[i % len(codes)] for i in range(n)]
     watch = ThreadWatch()
+    before = socket.getdefaulttimeout()
     with GatedHTTPServer(expected=n, gate_timeout=GATE, on_arrival=watch) as server:
         urls = [server.url(f"/status/{c}") for c in want]
         watch.begin()
         got = fetch_answers(urls, want)
         peak, arrivals = server.peak, server.arrivals
+    during = sorted(watch.defaults - {before}, key=repr)
+    MSG.check(not during, "global_timeout_during", n=n, before=before,
+              during=during[0] if during else None)
     distinct = len(set(urls))
     if peak < n and arrivals == distinct < n:
         MSG.fail("duplicates_merged", n=n, distinct=distinct, arrivals=arrivals)

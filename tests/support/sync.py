@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
 from .timing import scaled
+
+
+def beyond_default_pool() -> int:
+    """One more call than a default-sized pool runs at once on this machine.
+
+    ``ThreadPoolExecutor()`` has min(32, CPUs + 4) threads (counting the CPUs of the
+    machine, or from 3.13 those this process may use, which are never more), so this
+    many calls that wait for each other can all be running only if none of them waits
+    for a free thread of such a pool.
+    """
+    return min(32, (os.cpu_count() or 1) + 4) + 1
 
 
 class Rendezvous:
