@@ -37,6 +37,17 @@ MSG = Catalogue(
             "خيوط أو عمليات) أقل من اللازم. ابدأ عملية لكل وسيط، كلها، قبل أن تنتظر (join) "
             "أيًّا منها.",
         },
+        "none_taken_for_missing": {
+            "en": "run_in_processes raised {got} although every child returned a result: "
+            "{want!r}. One of them is None, and None was taken to mean \"the child sent "
+            "nothing\". None is a result like any other: tell a missing result apart by "
+            "whether anything was received at all (a message per child, an (index, value) "
+            "pair), not by its value.",
+            "ar": "رفعت run_in_processes الاستثناء {got} مع أن كل عملية فرعية أعادت نتيجة: "
+            "{want!r}. إحداها None، وقد فُهمت None على أنها \"لم ترسل العملية شيئًا\". None "
+            "نتيجة كغيرها: ميّز النتيجة المفقودة بوصول شيء أصلًا (رسالة لكل عملية، أو زوج "
+            "(index, value))، لا بقيمتها.",
+        },
         "wrong_results": {
             "en": "run_in_processes returned {got!r}; expected {want!r}. The results must follow "
             "the order of args, not the order in which the children finished.",

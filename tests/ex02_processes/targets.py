@@ -31,11 +31,11 @@ def meet_and_report(arg: tuple[Any, int]) -> tuple[int, int, bool, str]:
     return index, os.getpid(), met, threading.current_thread().name
 
 
-def finish_in_reverse(arg: tuple[int, int]) -> str:
-    """The later the argument, the sooner it finishes."""
+def finish_in_reverse(arg: tuple[int, int]) -> str | None:
+    """The later the argument, the sooner it finishes; index 1 returns None (a result)."""
     index, count = arg
     time.sleep(0.05 * (count - index))
-    return f"result-{index}"
+    return None if index == 1 else f"result-{index}"
 
 
 def fail_on_three(value: int) -> int:

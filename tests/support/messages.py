@@ -37,13 +37,15 @@ COMMON = Catalogue(
                 "was asleep and none was woken. It is waiting for something that never "
                 "happens (a join on a thread or process that never ends, a result that is "
                 "never sent, a lock that is never released, a get() or select() without a "
-                "timeout)"
+                "timeout), or waits much longer than it needs to (a poll or join timeout of "
+                "more than {still:.1f} s before it looks whether the other side is still there)"
             ),
             "ar": (
                 "لم تعد {call} بعد {seconds:.1f} ثانية، ولم يعمل شيء طوال آخر {still:.1f} "
                 "ثانية: كل خيط (وكل عملية فرعية) معنيّ كان نائمًا ولم يوقظه شيء. إنها تنتظر "
                 "شيئًا لا يحدث أبدًا (انتظار خيط أو عملية لا تنتهي، نتيجة لا تُرسل، قفل لا "
-                "يُحرَّر، get() أو select() بلا مهلة)"
+                "يُحرَّر، get() أو select() بلا مهلة)، أو تنتظر أطول بكثير مما يلزم (مهلة poll أو "
+                "join تزيد على {still:.1f} ثانية قبل أن تتحقق هل ما زال الطرف الآخر موجودًا)"
             ),
         },
         "leaked_threads": {
