@@ -43,6 +43,18 @@ MSG = Catalogue(
             "ar": "‏{call}: وصل الاستثناء، لكن الحلقة بقيت مفتوحة. ضع التنظيف و loop.close() "
             "في كتلة `finally:` ليعملا في كل الأحوال.",
         },
+        "no_cleanup_on_error": {
+            "en": "{call}: the exception propagated and the loop was closed, but the task the "
+            "coroutine left running was not cancelled and awaited (its `finally` never finished). "
+            "The clean-up ran only when the coroutine returned. Put all of it (cancel and await "
+            "the leftover tasks, shut down async generators and the default executor, close "
+            "the loop) in a `finally:` block, so that an exception gets it too.",
+            "ar": "‏{call}: وصل الاستثناء وأُغلقت الحلقة، لكن المهمة التي تركها الـ coroutine "
+            "تعمل لم تُلغَ ولم تُنتظر (لم تكتمل كتلة finally الخاصة بها). لم يجرِ التنظيف إلا حين عاد "
+            "الـ coroutine. ضع التنظيف كله (إلغاء المهام المتبقية وانتظارها، وإيقاف المولّدات "
+            "غير المتزامنة والمنفّذ الافتراضي، وإغلاق الحلقة) في كتلة `finally:` ليجري عند "
+            "الاستثناء أيضًا.",
+        },
         "left_installed": {
             "en": "after {call} the new (closed) loop is still the current event loop: "
             "asyncio.get_event_loop() would hand out a dead loop. Do not install it "

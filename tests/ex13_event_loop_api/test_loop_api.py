@@ -159,19 +159,43 @@ def test_returns_the_result_and_closes_the_loop(
         close_if_open(probe)
 
 
+async def leftover(probe: Probe) -> None:
+    """A task still waiting when the coroutine ends; its clean-up needs the loop running."""
+    try:
+        await asyncio.sleep(3600)
+    except asyncio.CancelledError:
+        probe.events.append("cancelled")
+        raise
+    finally:
+        try:
+            await asyncio.sleep(CLEANUP)  # its clean-up needs the loop to keep running
+        except RuntimeError:  # closed by end_leftovers, with no loop running
+            probe.events.append("closed later")
+            return
+        probe.events.append("finally")
+
+
+def end_leftovers(probe: Probe) -> None:
+    for task in probe.keep:
+        if not task.done():  # left pending in a closed loop: end its coroutine now
+            task.get_coro().close()
+
+
 @run_task
 def test_closes_the_loop_when_the_coroutine_raises(
     restore_current_loop: asyncio.AbstractEventLoop | None,
 ) -> None:
-    """when the coroutine raises, its exception propagates and the loop is still closed"""
+    """when the coroutine raises, its exception propagates, and the loop is cleaned up
+    (a task it left is cancelled and finishes) and closed all the same"""
     probe = Probe()
 
     async def main() -> None:
         probe.loop = asyncio.get_running_loop()
+        probe.keep.append(asyncio.create_task(leftover(probe)))
         await asyncio.sleep(0.01)
         raise ValueError("boom")
 
-    call = "run_in_new_loop(a coroutine that raises ValueError)"
+    call = "run_in_new_loop(a coroutine that leaves a task running and raises ValueError)"
     try:
         try:
             got = run_new(probe, main(), call, restore_current_loop)
@@ -182,7 +206,11 @@ def test_closes_the_loop_when_the_coroutine_raises(
         assert probe.loop is not None
         MSG.check(probe.loop.is_closed(), "not_closed_on_error", call=call)
         MSG.check(installed_loop() is not probe.loop, "left_installed", call=call)
+        task = probe.keep[0]
+        cleaned = probe.events == ["cancelled", "finally"] and task.cancelled()
+        MSG.check(cleaned, "no_cleanup_on_error", call=call)
     finally:
+        end_leftovers(probe)
         close_if_open(probe)
 
 
@@ -193,23 +221,9 @@ def test_leftover_tasks_are_cancelled_and_finish(
     """tasks still pending when the coroutine returns are cancelled and their finally runs"""
     probe = Probe()
 
-    async def leftover() -> None:
-        try:
-            await asyncio.sleep(3600)
-        except asyncio.CancelledError:
-            probe.events.append("cancelled")
-            raise
-        finally:
-            try:
-                await asyncio.sleep(CLEANUP)  # its clean-up needs the loop to keep running
-            except RuntimeError:  # closed by the test below, with no loop running
-                probe.events.append("closed later")
-                return
-            probe.events.append("finally")
-
     async def main() -> str:
         probe.loop = asyncio.get_running_loop()
-        probe.keep.append(asyncio.create_task(leftover()))
+        probe.keep.append(asyncio.create_task(leftover(probe)))
         await asyncio.sleep(0.01)
         return "done"
 
@@ -223,9 +237,7 @@ def test_leftover_tasks_are_cancelled_and_finish(
         MSG.check(probe.events == ["cancelled", "finally"] and task.cancelled(),
                   "leftover_not_awaited", call=call, got=probe.events, cleanup=CLEANUP)
     finally:
-        for task in probe.keep:
-            if not task.done():  # left pending in a closed loop: end its coroutine now
-                task.get_coro().close()
+        end_leftovers(probe)
         close_if_open(probe)
 
 
@@ -465,21 +477,29 @@ class HoldBack:
 
 
 def run_callback_order(loop: asyncio.AbstractEventLoop, late: bool = False
-                       ) -> tuple[Any, list[int]]:
+                       ) -> tuple[Any, list[int], set[int]]:
     """callback_order(loop) under a watchdog, with a spy on call_soon_threadsafe (which
-    holds a call from another thread back if ``late``)."""
+    holds a call from a thread other than the loop's back if ``late``) and one on
+    run_forever (which run_until_complete calls too). Returns what it gave, the threads
+    that called call_soon_threadsafe and the threads that ran the loop."""
     callers: list[int] = []
+    runners: set[int] = set()
     original = loop.call_soon_threadsafe
-    here = threading.get_ident()
+    run_forever = loop.run_forever
     hold = HoldBack(loop)
 
     def spy(callback: Any, *args: Any, **kwargs: Any) -> Any:
         callers.append(threading.get_ident())
-        if late and threading.get_ident() != here:
+        if late and asyncio._get_running_loop() is not loop:
             hold.wait()
         return original(callback, *args, **kwargs)
 
+    def running() -> None:
+        runners.add(threading.get_ident())
+        run_forever()
+
     loop.call_soon_threadsafe = spy  # type: ignore[method-assign,assignment]
+    loop.run_forever = running  # type: ignore[method-assign]
     call = "callback_order(loop)"
     try:
         with Watchdog(lambda: original(loop.stop)) as dog, hold:
@@ -490,7 +510,8 @@ def run_callback_order(loop: asyncio.AbstractEventLoop, late: bool = False
                     MSG.fail("hang", call=call, seconds=dog.limit)
     finally:
         del loop.call_soon_threadsafe
-    return got, callers
+        del loop.run_forever
+    return got, callers, runners or {threading.get_ident()}
 
 
 @order_task
@@ -500,7 +521,7 @@ def test_all_three_callbacks_run_in_a_possible_order(arrival: str) -> None:
     loop = asyncio.new_event_loop()
     try:
         late = arrival == "late"
-        got, callers = run_callback_order(loop, late=late)
+        got, callers, _ = run_callback_order(loop, late=late)
         names_ok = isinstance(got, list) and sorted(got) == ["later", "soon", "threadsafe"]
         if not names_ok and late and isinstance(got, list) and "threadsafe" not in got:
             MSG.fail("threadsafe_missed", got=got)
@@ -517,11 +538,10 @@ def test_all_three_callbacks_run_in_a_possible_order(arrival: str) -> None:
 def test_threadsafe_is_scheduled_from_another_thread() -> None:
     """"threadsafe" is scheduled with call_soon_threadsafe from a thread other than the loop's"""
     loop = asyncio.new_event_loop()
-    here = threading.get_ident()
     try:
-        got, callers = run_callback_order(loop)
+        got, callers, runners = run_callback_order(loop)
         MSG.check(callers, "no_threadsafe", got=got)
-        MSG.check(any(c != here for c in callers), "not_from_thread", got=got)
+        MSG.check(any(c not in runners for c in callers), "not_from_thread", got=got)
     finally:
         if not loop.is_closed():
             loop.close()
