@@ -38,6 +38,16 @@ MSG = Catalogue(
             "كائنات to_thread/run_in_executor أولًا ثم انتظرها معًا (asyncio.gather)، لا واحدًا "
             "في كل دورة من الحلقة.",
         },
+        "duplicates_merged": {
+            "en": "{call} returned {got!r}; expected {want!r}: one result for every item, also "
+            "when the same {items} comes twice. The results were kept by {items} (a dict keyed "
+            "by it), so the repeated one collapsed into one entry. Keep them by position: "
+            "gather the calls in order, or key them by index.",
+            "ar": "أعادت {call} القيمة {got!r}؛ المتوقع {want!r}: نتيجة لكل عنصر، حتى حين يتكرر "
+            "العنصر ({items}) نفسه. حُفظت النتائج بحسب العنصر (قاموس مفتاحه العنصر)، فاندمج "
+            "المكرر في مدخل واحد. احفظها بحسب الموضع: اجمع الاستدعاءات بترتيبها، أو اجعل "
+            "المفتاح هو الفهرس.",
+        },
         "wrong_results": {
             "en": "fetch_all returned {got!r}; expected {want!r}: one status code per URL, in the "
             "order of the URLs (not the order in which the fetches finished).",

@@ -224,6 +224,18 @@ async def test_fetch_results_follow_input_order(monkeypatch: pytest.MonkeyPatch)
 
 @fetching
 @pytest.mark.asyncio
+async def test_same_url_twice_gives_two_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """the same URL twice in the list gives its code twice, in its places"""
+    monkeypatch.setattr(mod, "blocking_fetch", lambda url: int(url.rsplit("/", 1)[-1]))
+    urls = [f"http://example.com/status/{c}" for c in (404, 200, 404)]
+    got = await bounded(mod.fetch_all(urls), DEADLINE, "fetch_all")
+    MSG.check(got == [404, 200, 404], "duplicates_merged", call="fetch_all", items="URL",
+              got=got, want=[404, 200, 404])
+    check_no_tasks_left("fetch_all")
+
+
+@fetching
+@pytest.mark.asyncio
 async def test_fetch_all_empty() -> None:
     """fetch_all([]) returns []"""
     got = await bounded(mod.fetch_all([]), DEADLINE, "fetch_all")
@@ -291,13 +303,15 @@ async def test_crunch_all_computes_in_parallel_processes(
 ) -> None:
     """crunch_all computes in at least two worker processes at once, loop stays free"""
     work = work_for(scaled(CALL_CPU))
-    numbers = [work + i for i in range(4)]
+    numbers = [work + i for i in (0, 1, 0, 2)]  # one number twice: two results
     before = leaks.live_children()
     got, cpu, lag, elapsed = await measure_crunch(numbers)
     if cpu.child_cpu >= 0.1 and not cpu.together() and cpu.overlap >= AMBIGUOUS:
         got, cpu, lag, elapsed = await measure_crunch(numbers)
     limit = max(scaled(CRUNCH_LAG), CRUNCH_SHARE * elapsed)
     want = [squares_below(n) for n in numbers]
+    if isinstance(got, list) and len(got) < len(numbers) and set(got) == set(want):
+        MSG.fail("duplicates_merged", call="crunch_all", items="number", got=got, want=want)
     MSG.check(got == want, "wrong_crunch_results", got=got, want=want)
     if cpu.child_cpu < 0.1:
         # The work was done in this process: on the loop's thread (then the loop was frozen
