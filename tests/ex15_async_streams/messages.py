@@ -26,6 +26,15 @@ MSG = Catalogue(
             "f\"GET {{path}} HTTP/1.0\\r\\nHost: {{host}}\\r\\n\\r\\n\" (السطر الفارغ ينهي "
             "الطلب) ثم await writer.drain().",
         },
+        "request_not_sent": {
+            "en": "{call}: the server accepted {count} of {total} connection(s) on which no "
+            "byte of a request arrived within {seconds:.1f} s: they were opened and then left "
+            "waiting, so the server never answered them. Send each connection's request right "
+            "after opening it, with every fetch running at once (one task per target).",
+            "ar": "{call}: قبل الخادم {count} من {total} اتصال لم يصل عليها أي بايت من طلب خلال "
+            "{seconds:.1f} ثانية: فُتحت ثم تُركت تنتظر، فلم يُجب الخادم عليها أبدًا. أرسل طلب كل "
+            "اتصال فور فتحه، وليجرِ كل جلب في الوقت نفسه (مهمة لكل هدف).",
+        },
         "incomplete_request": {
             "en": "{call}: the server accepted {count} of {total} connection(s) but, after "
             "waiting {seconds:.1f} s, had not received a whole request on them: no blank line "
@@ -95,15 +104,28 @@ MSG = Catalogue(
             "(هنا CancelledError) من الدالة: ضع writer.close() و await writer.wait_closed() في "
             "كتلة finally.",
         },
+        "requests_one_at_a_time": {
+            "en": "fetch_all with {n} targets on a server that answers only when all {n} "
+            "requests are waiting at once: all {n} connections were open together, but at most "
+            "{asked} request(s) had been sent at the same time. Opening every connection first "
+            "and then sending and reading one request after another is still one at a time. "
+            "Run each whole fetch (connect, send, read, close) as its own task, and await "
+            "them together.",
+            "ar": "شغّلنا fetch_all بـ {n} أهداف على خادم لا يجيب إلا حين تنتظر الطلبات الـ {n} "
+            "كلها معًا: انفتحت الاتصالات الـ {n} معًا، لكن لم يُرسَل في الوقت نفسه أكثر من {asked} "
+            "طلب. فتح الاتصالات كلها أولًا ثم إرسال الطلبات وقراءتها واحدًا تلو الآخر ما زال "
+            "واحدًا تلو الآخر. نفّذ كل جلب كاملًا (الاتصال والإرسال والقراءة والإغلاق) مهمةً "
+            "مستقلة، وانتظرها معًا.",
+        },
         "one_at_a_time": {
             "en": "fetch_all with {n} targets on a server that answers only when all {n} "
-            "connections are open: at most {peak} were open at the same time. The fetches ran "
-            "one after another (awaiting each in turn); start them all first, e.g. with "
-            "asyncio.gather(...) or tasks, then await them together.",
-            "ar": "شغّلنا fetch_all بـ {n} أهداف على خادم لا يجيب إلا حين تنفتح الاتصالات الـ {n} "
-            "كلها: لم ينفتح منها معًا أكثر من {peak}. نُفّذ الجلب واحدًا تلو الآخر (انتظار كل "
-            "واحد بدوره)؛ ابدأها كلها أولًا، مثلًا بـ asyncio.gather(...) أو المهام، ثم انتظرها "
-            "معًا.",
+            "requests are waiting at once: at most {peak} connections were open at the same "
+            "time. The fetches ran one after another (awaiting each in turn); start them all "
+            "first, e.g. with asyncio.gather(...) or tasks, then await them together.",
+            "ar": "شغّلنا fetch_all بـ {n} أهداف على خادم لا يجيب إلا حين تنتظر الطلبات الـ {n} "
+            "كلها معًا: لم ينفتح من الاتصالات معًا أكثر من {peak}. نُفّذ الجلب واحدًا تلو "
+            "الآخر (انتظار كل واحد بدوره)؛ ابدأها كلها أولًا، مثلًا بـ asyncio.gather(...) أو "
+            "المهام، ثم انتظرها معًا.",
         },
         "threads_started": {
             "en": "while fetch_all's connections were open, {count} new thread(s) were running "
@@ -132,6 +154,25 @@ MSG = Catalogue(
             "المجموعة المهام الأخرى وترفع كل الأخطاء معًا في ExceptionGroup. التقط الخطأ داخل "
             "كل مهمة (كوروتين صغير يعيد الاستثناء)، أو استخدم asyncio.gather(..., "
             "return_exceptions=True).",
+        },
+        "only_refusals_caught": {
+            "en": "fetch_all raised {error} for a target whose server accepted the connection "
+            "and then reset it, instead of returning it in that target's place. "
+            "ConnectionRefusedError is only one of the ways a target can fail: a reset, a "
+            "closed connection or a name that does not resolve must come back in place too. "
+            "Catch Exception per target (or use asyncio.gather(..., return_exceptions=True)).",
+            "ar": "رفعت fetch_all الاستثناء {error} بسبب هدف قبِل خادمُه الاتصال ثم قطعه (reset)، "
+            "بدل أن تعيده في موضع ذلك الهدف. ConnectionRefusedError طريقة واحدة فقط من طرق "
+            "فشل الهدف: القطع، أو إغلاق الاتصال، أو اسم لا يُترجم إلى عنوان، كلها يجب أن تعود "
+            "في موضعها أيضًا. التقط Exception لكل هدف (أو استعمل asyncio.gather(..., "
+            "return_exceptions=True)).",
+        },
+        "reset_not_in_place": {
+            "en": "fetch_all returned {got!r} for targets {targets}; expected a status line for "
+            "each server that answers and an exception (the connection was reset) in the "
+            "place of the one that resets it.",
+            "ar": "أعادت fetch_all القيمة {got!r} للأهداف {targets}؛ المتوقع سطر حالة لكل خادم "
+            "يجيب، واستثناء (قُطع الاتصال) في موضع الخادم الذي يقطعه.",
         },
         "not_in_place": {
             "en": "fetch_all returned {got!r} for targets {targets}; expected a status line for "

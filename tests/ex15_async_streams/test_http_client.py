@@ -1,7 +1,7 @@
 """Exercise 15: fetch_status_line and fetch_all with asyncio streams.
 
 Evidence: a local HTTP server in the test's own loop that answers only when all
-N connections are open at once, records the request lines, and waits for every
+N requests are waiting for their answer at once, records the request lines, and waits for every
 client to close its side; ResourceWarnings (an abandoned StreamWriter) are
 collected and count as failures; the threads alive while the connections were
 open show that no thread did the work. The same server can send its status line
@@ -15,10 +15,11 @@ from __future__ import annotations
 import asyncio
 import gc
 import socket
+import struct
 import threading
 import warnings
-from collections.abc import Awaitable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Awaitable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import TypeVar
 
 import psutil
@@ -86,9 +87,14 @@ def check_closed(server: GatedHttpServer, found: list[warnings.WarningMessage], 
 def check_requests(server: GatedHttpServer, call: str) -> None:
     """Every connection the server accepted carried a whole request (its head ends with a blank
     line); the server gives up on a request after ``gate_timeout + eof_timeout``."""
-    incomplete = sum(1 for c in server.connections if not c.request_line)
+    seconds = server.gate_timeout + server.eof_timeout
+    total = len(server.connections)
+    silent = sum(1 for c in server.connections if not c.request_line and not c.received)
+    incomplete = sum(1 for c in server.connections if not c.request_line and c.received)
     MSG.check(incomplete == 0, "incomplete_request", call=call, count=incomplete,
-              total=len(server.connections), seconds=server.gate_timeout + server.eof_timeout)
+              total=total, seconds=seconds)
+    MSG.check(silent == 0, "request_not_sent", call=call, count=silent, total=total,
+              seconds=seconds)
 
 
 async def request_arrived(server: GatedHttpServer, client: asyncio.Task[object],
@@ -225,6 +231,8 @@ async def test_all_connections_are_open_at_once() -> None:
             await server.finish()
             await settle()
         check_requests(server, "fetch_all")
+        if not server.gate_opened and server.peak >= n:
+            MSG.fail("requests_one_at_a_time", n=n, asked=server.peak_asked)
         MSG.check(server.gate_opened, "one_at_a_time", n=n, peak=server.peak)
         new = server.threads_at_gate - before
         names = ", ".join(sorted(t.name for t in threading.enumerate() if t.ident in new))
@@ -290,6 +298,53 @@ async def test_refused_connection_is_returned_in_place() -> None:
         and isinstance(got[1], ConnectionRefusedError)
     )
     MSG.check(ok, "not_in_place", got=got, targets=shown)
+
+
+@asynccontextmanager
+async def resetting_server() -> AsyncIterator[tuple[str, int]]:
+    """A server that accepts every connection and resets it at once (a TCP RST)."""
+
+    async def reset(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        sock = writer.get_extra_info("socket")
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        writer.transport.abort()  # closed with a zero linger: the client gets a reset
+
+    server = await asyncio.start_server(reset, HOST, 0)
+    try:
+        yield HOST, int(server.sockets[0].getsockname()[1])
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+@many
+@pytest.mark.asyncio
+async def test_reset_connection_is_returned_in_place() -> None:
+    """a connection the server resets comes back as an exception in its place, like a refusal"""
+    async with GatedHttpServer(expected=2) as server, resetting_server() as resetter:
+        targets = [server.address, resetter, server.address]
+        shown = [f"{h}:{p}" for h, p in targets]
+        error: BaseException | None = None
+        got: object = None
+        with resource_warnings() as found:
+            try:
+                got = await run(mod.fetch_all(targets), "fetch_all")
+            except (OSError, ExceptionGroup) as exc:
+                error = exc
+            await server.finish()
+            await settle()
+        if error is not None:
+            for task in pending_tasks():
+                task.cancel()
+            MSG.fail("only_refusals_caught", error=f"{type(error).__name__}: {error}")
+        check_no_tasks_left("fetch_all")
+        check_closed(server, found, "fetch_all")
+    ok = (
+        isinstance(got, list) and len(got) == 3
+        and got[0] == "HTTP/1.0 200 OK" and got[2] == "HTTP/1.0 200 OK"
+        and isinstance(got[1], Exception)
+    )
+    MSG.check(ok, "reset_not_in_place", got=got, targets=shown)
 
 
 @many

@@ -2,10 +2,12 @@
 
 ``GatedHttpServer(expected=N)`` listens on 127.0.0.1 (port 0) with
 ``asyncio.start_server``. Each connection sends a request; the server holds every
-answer until ``expected`` connections are open at the same time (or until
-``gate_timeout`` runs out, after which the gate stays open so that a sequential
-client finishes quickly and the test can say what it measured). It records the
-peak number of simultaneous connections, the request lines, and whether each
+answer until ``expected`` requests are waiting for their answer at the same time
+(or until ``gate_timeout`` runs out, after which the gate stays open so that a
+sequential client finishes quickly and the test can say what it measured): a
+client that opens every connection first but sends one request only after the
+previous answer never gets there. It records the peak numbers of simultaneous
+connections and of waiting requests, the request lines, and whether each
 client closed its side cleanly: after the answer the server waits for the
 client's EOF (or reset) before closing its own side. No thread is started.
 
@@ -37,6 +39,7 @@ from .timing import scaled
 @dataclass
 class Connection:
     request_line: str = ""
+    received: int = 0  # bytes of the request head that arrived
     answered: bool = False
     client_closed: bool = False  # EOF or reset seen before the server closed its side
     threads: set[int] = field(default_factory=set)  # threads alive while all were open
@@ -72,7 +75,9 @@ class GatedHttpServer:
         self.eof_timeout = scaled(eof_timeout)
         self.open = 0
         self.peak = 0
-        self.gate_opened = False  # all ``expected`` connections were open at once
+        self.asked = 0  # requests received and not answered yet
+        self.peak_asked = 0
+        self.gate_opened = False  # all ``expected`` requests were waiting at once
         self.threads_at_gate: set[int] = set()
         self.connections: list[Connection] = []
         self._gate = asyncio.Event()
@@ -126,18 +131,27 @@ class GatedHttpServer:
         self.connections.append(conn)
         self.open += 1
         self.peak = max(self.peak, self.open)
+        waiting = False
         try:
-            if self.open >= self.expected:
+            head = b""
+            try:
+                async with asyncio.timeout(self.gate_timeout + self.eof_timeout):
+                    while b"\r\n\r\n" not in head:
+                        chunk = await reader.read(4096)
+                        if not chunk:
+                            return  # closed before the request was complete
+                        head += chunk
+                        conn.received = len(head)
+            except (TimeoutError, ConnectionError):
+                return
+            conn.request_line = head.split(b"\r\n", 1)[0].decode("latin-1")
+            waiting = True
+            self.asked += 1
+            self.peak_asked = max(self.peak_asked, self.asked)
+            if self.asked >= self.expected:
                 self.gate_opened = True
                 self.threads_at_gate = {t.ident for t in threading.enumerate() if t.ident}
                 self._gate.set()
-            try:
-                async with asyncio.timeout(self.gate_timeout + self.eof_timeout):
-                    head = await reader.readuntil(b"\r\n\r\n")
-            except (TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
-                    ConnectionError):
-                return
-            conn.request_line = head.split(b"\r\n", 1)[0].decode("latin-1")
             if self.reply == "never":
                 await self._wait_for_client(reader, conn, self.gate_timeout + self.eof_timeout)
                 return
@@ -160,6 +174,8 @@ class GatedHttpServer:
             with contextlib.suppress(ConnectionError):
                 await writer.drain()
             conn.answered = True
+            waiting = False
+            self.asked -= 1
             # The client reads the status line and closes its side; wait for that.
             try:
                 async with asyncio.timeout(self.eof_timeout):
@@ -172,6 +188,8 @@ class GatedHttpServer:
                 pass
         finally:
             self.open -= 1
+            if waiting:
+                self.asked -= 1
             writer.close()
             with contextlib.suppress(Exception):
                 await writer.wait_closed()
