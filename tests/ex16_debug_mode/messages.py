@@ -10,6 +10,19 @@ MSG = Catalogue(
             "en": "{call} returned {got!r}; expected a list ({what}).",
             "ar": "أعادت {call} القيمة {got!r}؛ المتوقع قائمة ({what}).",
         },
+        "missed_handle": {
+            "en": "main() scheduled a plain callback, loop.call_soon(time.sleep, {slept}), that "
+            "blocked the loop (threshold {threshold} s), and find_slow_callbacks returned "
+            "{got!r}; expected one report. The loop reports every slow callback: "
+            "'Executing <Handle sleep(...) ...> took ... seconds' as well as "
+            "'Executing <Task ...> took ...'. Collect every record in that format (the "
+            "description is the record's first argument), not only the ones that name a Task.",
+            "ar": "جدولت main() دالة استدعاء عادية، loop.call_soon(time.sleep, {slept})، جمّدت "
+            "الحلقة (العتبة {threshold} ثانية)، فأعادت find_slow_callbacks {got!r}؛ المتوقع "
+            "تقرير واحد. تُبلغ الحلقة عن كل استدعاء بطيء: 'Executing <Handle sleep(...) ...> "
+            "took ... seconds' كما تُبلغ عن 'Executing <Task ...> took ...'. اجمع كل سجل بهذه "
+            "الصيغة (الوصف هو أول وسيط في السجل)، لا التي تذكر Task وحدها.",
+        },
         "missed_slow": {
             "en": "main() ran a task named {name!r} that blocked the loop with time.sleep({slept}) "
             "(threshold {threshold} s), but find_slow_callbacks returned {got!r}. Run main() "

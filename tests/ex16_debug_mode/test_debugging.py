@@ -210,6 +210,20 @@ def test_reports_every_blocking_task() -> None:
 
 
 @slow
+def test_reports_a_blocking_plain_callback() -> None:
+    """a plain callback (loop.call_soon) that blocks is reported like a task: <Handle ...>"""
+
+    async def main() -> None:
+        asyncio.get_running_loop().call_soon(time.sleep, BLOCK)
+        await polite(2 * BLOCK)
+
+    with captured_reports() as capture:
+        got = slow_callbacks(main, THRESHOLD)
+    MSG.check(len(got) == 1, "missed_handle", slept=BLOCK, threshold=THRESHOLD, got=got)
+    check_report(got[0], "sleep", capture)
+
+
+@slow
 def test_waiting_is_not_blocking() -> None:
     """a main() that only awaits asyncio.sleep has no slow callbacks"""
 
