@@ -181,6 +181,29 @@ MSG = Catalogue(
             "en": "the socket tasks returned {got!r}; expected {want!r}.",
             "ar": "أعادت مهام المقابس {got!r}؛ المتوقع {want!r}.",
         },
+        "io_waits_for_timer": {
+            "en": "a task waited for a socket that was readable at once, and another slept 5 s; "
+            "the reader woke at {woke} s of the scheduler's clock (log: {got!r}), not at 0. "
+            "The scheduler slept until the timer before it looked at the sockets. With "
+            "sockets pending, wait in selector.select(timeout=time to the next deadline): it "
+            "returns as soon as a socket is ready; idle() is only for when no socket is "
+            "waited on.",
+            "ar": "انتظرت مهمة مقبسًا كان جاهزًا للقراءة فورًا، ونامت أخرى 5 ثوانٍ؛ استيقظ القارئ "
+            "عند {woke} ثانية من ساعة المجدول (السجل: {got!r}) لا عند 0. نام المجدول حتى "
+            "موعد المؤقت قبل أن ينظر في المقابس. حين توجد مقابس منتظرة انتظر في "
+            "selector.select(timeout=الوقت حتى أقرب موعد): تعود فور جاهزية مقبس؛ أما idle() "
+            "فهي فقط حين لا يُنتظر أي مقبس.",
+        },
+        "io_spins": {
+            "en": "one task waited {wall:.2f} s for a socket, with no timer pending, and the "
+            "scheduler's thread used {cpu:.2f} s of CPU meanwhile: it polled the selector "
+            "without blocking (select(0), or timeout=0) over and over. With no deadline, call "
+            "selector.select(timeout=None): it sleeps until a socket is ready.",
+            "ar": "انتظرت مهمة واحدة مقبسًا {wall:.2f} ثانية دون أي مؤقت منتظر، واستهلك خيط المجدول "
+            "في الأثناء {cpu:.2f} ثانية من المعالج: كان يستطلع المحدِّد دون أن ينتظر "
+            "(select(0) أو timeout=0) مرة بعد مرة. حين لا يوجد موعد استدعِ "
+            "selector.select(timeout=None): تنام حتى يجهز مقبس.",
+        },
         "io_busy_wait": {
             "en": "while a task waited for a socket and another slept 0.1 s, the scheduler read "
             "the clock {reads} times and called idle {idles} times: it polled instead of "
