@@ -89,9 +89,11 @@ MSG = Catalogue(
         },
         "wrong_output": {
             "en": "{call} printed {got!r}; expected exactly {want!r} (one print per line, "
-            "the value as given, not turned into a float: 2 prints as 2, 0.5 as 0.5).",
+            "the value as given, with {{seconds}} and no format spec: not turned into a float "
+            "and not rounded, so 2 prints as 2, 0.5 as 0.5, 0.1 + 0.2 as 0.30000000000000004).",
             "ar": "طبعت {call} ‏{got!r}؛ المتوقع بالضبط {want!r} (أمر print لكل سطر، والقيمة "
-            "كما أُعطيت دون تحويلها إلى float: ‏2 تُطبع 2 و0.5 تُطبع 0.5).",
+            "كما أُعطيت بـ {{seconds}} دون مواصفة تنسيق: لا تحويل إلى float ولا تقريب، فتُطبع 2 "
+            "‏2 و0.5 ‏0.5 و0.1 + 0.2 ‏0.30000000000000004).",
         },
         "sleeping_line_late": {
             "en": "{call} printed {line!r} {at:.3f} s of loop time after it was called; "
@@ -109,6 +111,15 @@ MSG = Catalogue(
             "ar": "طبعت {call} السطر {line!r} بعد {at:.3f} ثانية من وقت الحلقة من استدعائها، "
             "قبل انتهاء نومها {want} ثانية؛ المتوقع أن يُطبع عند +{want} ثانية، بعد انتهاء "
             "النوم. اطبع السطر الثاني بعد `await asyncio.sleep(seconds)`، لا قبله.",
+        },
+        "returned_measured": {
+            "en": "{call} returned {got!r}, a time it measured, instead of the seconds it was "
+            "given ({want!r}). Return `seconds` itself: what the loop's clock says differs from "
+            "it by the float rounding of two clock readings, and on a real clock by however "
+            "late the loop woke up.",
+            "ar": "أعادت {call} القيمة {got!r}، وهي زمن قاسته، بدل الثواني التي أُعطيتها "
+            "({want!r}). أعد `seconds` نفسها: ما تقوله ساعة الحلقة يختلف عنها بتقريب قراءتين "
+            "للساعة، وعلى ساعة حقيقية بقدر تأخر استيقاظ الحلقة.",
         },
         "wrong_return": {
             "en": "{call} returned {got!r}; expected {want!r}.",

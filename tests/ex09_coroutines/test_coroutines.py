@@ -171,13 +171,14 @@ async def test_hello_world_message_sleeps_one_second_on_the_loop() -> None:
 @delay_task
 @pytest.mark.asyncio
 @pytest.mark.looptime
-@pytest.mark.parametrize("seconds", [0.5, 0.25, 1])
+@pytest.mark.parametrize("seconds", [0.5, 0.25, 1, 0.1 + 0.2])
 async def test_delay_prints_two_lines_and_returns_seconds(
     seconds: float, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """delay(seconds) prints 'sleeping for ...', sleeps, then prints 'finished sleeping for ...'"""
-    # 1 is an int: it must print as 1. (Cheap: loop time is virtual; only a wrong answer
-    # that blocks sleeps for real.)
+    # 1 is an int: it must print as 1, and 0.1 + 0.2 as 0.30000000000000004 ({seconds}, not
+    # a rounded format). (Cheap: loop time is virtual; only a wrong answer that blocks
+    # sleeps for real.)
     call = f"delay({seconds})"
     capsys.readouterr()
     made = mod.delay(seconds)
@@ -195,6 +196,8 @@ async def test_delay_prints_two_lines_and_returns_seconds(
     MSG.check(last_at > seconds - 1e-3, "finished_line_early", call=call, line=last, at=last_at,
               want=seconds)
     got = run.result
+    if isinstance(got, float) and got != seconds and abs(got - seconds) < 0.05:
+        MSG.fail("returned_measured", call=call, got=got, want=seconds)
     MSG.check(got == seconds, "wrong_return", call=call, got=got, want=seconds)
 
 
