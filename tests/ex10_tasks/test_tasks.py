@@ -76,8 +76,10 @@ async def check_no_leftovers(call: str) -> None:
 @pytest.mark.asyncio
 @pytest.mark.looptime
 async def test_delay_all_takes_the_longest_not_the_sum() -> None:
-    """delay_all([3, 1, 2]) takes 3 s of loop time and returns [3, 1, 2]"""
-    seconds = [3, 1, 2]
+    """delay_all([3, 1, 2, ...12 values]) takes 3 s of loop time and returns them in order"""
+    # Twelve values that end in another order than given: results collected as the
+    # tasks end, or from a set of tasks, come back in another order.
+    seconds = [3, 1, 2, 0.5, 2.5, 1.5, 0.25, 2.75, 1.25, 0.75, 2.25, 1.75]
     call = f"delay_all({seconds})"
     start = now()
     got = await watched(mod.delay_all(seconds), call)
