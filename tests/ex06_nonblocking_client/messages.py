@@ -53,6 +53,17 @@ MSG = Catalogue(
             "خادم، بترتيب `servers` (لا بترتيب وصول الردود)، وفي كل رد كل البايتات التي "
             "أرسلها ذلك الخادم حتى أغلق الاتصال.",
         },
+        "same_server_twice": {
+            "en": "echo_all([A, A], b'twice') with the same server twice returned {got}; "
+            "expected [b'twice', b'twice'] (the server saw {connections} connection(s)). "
+            "Every entry of `servers` is a conversation of its own, even when two entries are "
+            "equal: keep the sockets and replies by position (a list, or a dict keyed by "
+            "index or by socket), not by address.",
+            "ar": "أعادت echo_all([A, A], b'twice') مع الخادم نفسه مرتين {got}؛ المتوقع "
+            "[b'twice', b'twice'] (رأى الخادم {connections} اتصال). كل عنصر في `servers` "
+            "محادثة مستقلة حتى لو تساوى عنصران: احفظ المقابس والردود بحسب الموضع (قائمة، أو "
+            "قاموس مفتاحه الفهرس أو المقبس)، لا بحسب العنوان.",
+        },
         "used_threads": {
             "en": "while echo_all was talking to {n} servers, {count} new thread(s) were "
             "running: {names}. This exercise does it in ONE thread: non-blocking sockets and "
@@ -70,21 +81,26 @@ MSG = Catalogue(
             "دون asyncio.",
         },
         "busy_wait": {
-            "en": "while the servers held their answers back for {wall:.2f} s, your client "
+            "en": "while a server held its answer back for {wall:.2f} s, your client "
             "never went to sleep: in {busy} of {samples} checks it was running or waiting "
             "for a CPU, and it used {cpu:.2f} s of CPU. It was spinning: calling recv/send "
-            "again and again, calling select with a zero timeout, or — most often — leaving a "
-            "socket registered for EVENT_WRITE after its whole message was sent (a connected "
-            "socket is almost always writable, so select() returns at once, every time). Once "
-            "a socket has sent everything, switch it to EVENT_READ (selector.modify), and let "
-            "selector.select(timeout) block until a socket is ready or the deadline comes.",
-            "ar": "بينما أمسكت الخوادم ردودها {wall:.2f} ثانية لم ينم عميلك أبدًا: في {busy} من "
+            "again and again, calling select with a zero timeout, leaving a socket registered "
+            "after its server closed (recv gave b\"\": at end of file a socket is always "
+            "readable), or — most often — leaving a socket registered for EVENT_WRITE after "
+            "its whole message was sent (a connected socket is almost always writable, so "
+            "select() returns at once, every time). Once a socket has sent everything, switch "
+            "it to EVENT_READ (selector.modify); once it has read b\"\", unregister and close "
+            "it; and let selector.select(timeout) block until a socket is ready or the "
+            "deadline comes.",
+            "ar": "بينما أمسك خادم رده {wall:.2f} ثانية لم ينم عميلك أبدًا: في {busy} من "
             "{samples} فحصًا كان يعمل أو ينتظر المعالج، واستهلك {cpu:.2f} ثانية من المعالج. "
-            "كان يدور في حلقة: يستدعي recv/send مرة بعد مرة، أو select بمهلة صفر، أو — وهو "
-            "الأكثر — يُبقي مقبسًا مسجّلًا لـ EVENT_WRITE بعد إرسال رسالته كاملة (المقبس المتصل "
-            "قابل للكتابة دائمًا تقريبًا، فتعود select() فورًا في كل مرة). حين يرسل المقبس كل "
-            "شيء حوّله إلى EVENT_READ (selector.modify)، ودع selector.select(timeout) ينتظر "
-            "حتى يجهز مقبس أو يحين الموعد النهائي.",
+            "كان يدور في حلقة: يستدعي recv/send مرة بعد مرة، أو select بمهلة صفر، أو يُبقي "
+            "مقبسًا مسجّلًا بعد أن أغلق خادمه (أعادت recv ‏b\"\": المقبس عند نهاية الملف قابل "
+            "للقراءة دائمًا)، أو — وهو الأكثر — يُبقي مقبسًا مسجّلًا لـ EVENT_WRITE بعد إرسال "
+            "رسالته كاملة (المقبس المتصل قابل للكتابة دائمًا تقريبًا، فتعود select() فورًا في "
+            "كل مرة). حين يرسل المقبس كل شيء حوّله إلى EVENT_READ (selector.modify)، وحين "
+            "يقرأ b\"\" ألغِ تسجيله وأغلقه، ودع selector.select(timeout) ينتظر حتى يجهز مقبس "
+            "أو يحين الموعد النهائي.",
         },
         "empty": {
             "en": "echo_all([], ...) returned {got!r}; expected [].",

@@ -278,11 +278,14 @@ def test_replies_follow_the_order_of_servers() -> None:
 
 @echo
 def test_sleeps_in_the_selector_while_waiting() -> None:
-    """while the servers hold their answers, the client sleeps instead of spinning"""
-    hold = scaled(0.25)  # the state of the client's thread is sampled every 0.01 s meanwhile
+    """while a server holds its answer (the other one has answered), the client sleeps"""
+    # The state of the client's thread is sampled every 0.01 s until the last answer: the
+    # first server answers at once and closes, so a client that keeps a finished socket
+    # registered (its EOF is always "readable") spins from then on.
+    holds = [0.0, scaled(0.25)]
     before_fds = socket_fds()
     message = pattern(64 * 1024)
-    with EchoServers(2, hold=hold, gate_timeout=GATE) as servers:
+    with EchoServers(2, hold=holds, gate_timeout=GATE) as servers:
         replies = talk(servers, message)
     check_gate_opened(servers)  # else the answers were never held back
     check_replies(replies, [message] * 2, "<2 servers>", message)
@@ -300,6 +303,19 @@ def test_sleeps_in_the_selector_while_waiting() -> None:
         spinning, samples, busy = cpu > allowed, 1, int(cpu > allowed)
     MSG.check(not spinning, "busy_wait", wall=wall, cpu=cpu, busy=busy, samples=samples)
     check_closed(before_fds, "returned")
+
+
+@echo
+def test_same_server_twice_gets_two_connections() -> None:
+    """the same address twice in `servers`: two connections, one reply each, in place"""
+    before_fds = socket_fds()
+    with unclosed() as collected, EchoServers(1, clients=0) as servers:  # answers at once
+        address = servers.addresses[0]
+        replies = call_with_deadline(mod.echo_all, [address, address], b"twice",
+                                     seconds=DEADLINE, call="echo_all")
+    MSG.check(replies == [b"twice", b"twice"], "same_server_twice",
+              got=show(replies, b"twice"), connections=len(servers.conns))
+    check_closed(before_fds, "returned", collected)
 
 
 @echo

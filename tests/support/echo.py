@@ -154,9 +154,9 @@ class EchoServers:
         self.broken = False  # the gate timed out
         self.threads_when_open: list[threading.Thread] = []
         self.all_in_at: float | None = None  # every expected client finished sending
-        self.answered_at: float | None = None  # the held answers were released
+        self.answered_at: float | None = None  # the last held answer was released
         self.hold_cpu = 0.0  # CPU seconds of this process between those two moments
-        # While the answers are held back, the state of every other thread of this process is
+        # While answers are held back, the state of every other thread of this process is
         # sampled (Linux): a client that waits in select() sleeps, one that polls in a loop
         # is always running or ready to run -- whatever the machine's load.
         self.hold_samples = 0  # samples taken
@@ -333,10 +333,11 @@ class EchoServers:
             if not c.eof or c.closed:
                 continue
             if c.out is None and now - self.all_in_at >= self.holds[c.server]:
-                if self.answered_at is None and any(self.holds):
-                    self.answered_at = now
-                    self.hold_cpu = time.process_time() - self._cpu_at_all_in
                 self._answer(c)
+        if self.answered_at is None and any(self.holds) and all(
+                c.out is not None or c.closed for c in self.conns if c.eof):
+            self.answered_at = now  # the last held answer is out
+            self.hold_cpu = time.process_time() - self._cpu_at_all_in
 
     def _answer(self, conn: Conn) -> None:
         conn.out = memoryview(self.prefix[conn.server] + bytes(conn.inbox))
