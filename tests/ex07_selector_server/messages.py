@@ -43,6 +43,32 @@ MSG = Catalogue(
             "المحدِّد أو المقابس بنفسها من خيطها، تعثرت بها الحلقة: اترك الإغلاق لـ "
             "serve_forever.",
         },
+        "stale_echo": {
+            "en": "a client left with part of its echo still waiting in the server, and the "
+            "next client (whose socket got the same file descriptor) sent {sent} and got back "
+            "{got}: the old client's bytes. Its buffer was kept by file descriptor and never "
+            "removed. When a client goes, drop everything kept for it (unregister, close, "
+            "and delete its buffer), or keep the buffer on the client's own object.",
+            "ar": "رحل عميل وجزء من صداه ما زال ينتظر في الخادم، فأرسل العميل التالي (الذي أخذ "
+            "مقبسه واصف الملف نفسه) {sent} وتلقى {got}: بايتات العميل القديم. حُفظ مخزنه بحسب "
+            "واصف الملف ولم يُحذف أبدًا. حين يرحل عميل احذف كل ما حُفظ له (ألغِ التسجيل وأغلق "
+            "واحذف مخزنه)، أو احفظ المخزن في كائن العميل نفسه.",
+        },
+        "half_closed_spin": {
+            "en": "a client sent 3 MiB, shut down its sending side and did not read yet; "
+            "meanwhile serve_forever's thread was running or waiting for a CPU in {busy} of "
+            "{samples} checks over {wall:.2f} s ({cpu:.3f} s of CPU): it spun. At end of "
+            "stream a socket is always readable (recv() gives b\"\" again at once), so a "
+            "client still registered for EVENT_READ after its b\"\" makes select() return "
+            "every time. After b\"\", keep only EVENT_WRITE while its echo is still "
+            "buffered, then close it.",
+            "ar": "أرسل عميل 3 MiB وأغلق جانب الإرسال ولم يقرأ بعد؛ وفي الأثناء كان خيط "
+            "serve_forever يعمل أو ينتظر المعالج في {busy} من {samples} فحصًا خلال {wall:.2f} "
+            "ثانية ({cpu:.3f} ثانية من المعالج): لقد دار في حلقة. عند نهاية التدفق يكون المقبس "
+            "قابلًا للقراءة دائمًا (تعيد recv() ‏b\"\" فورًا من جديد)، فالعميل الذي يبقى مسجّلًا "
+            "لـ EVENT_READ بعد b\"\" يجعل select() تعود في كل مرة. بعد b\"\" أبقِ EVENT_WRITE "
+            "وحده ما دام صداه مخزّنًا، ثم أغلقه.",
+        },
         "busy_loop": {
             "en": "while serve_forever had {clients} client(s) connected and nothing to do, "
             "its thread was running or waiting for a CPU in {busy} of {samples} checks over "
@@ -233,5 +259,6 @@ MSG = Catalogue(
         },
     },
     parent=COMMON,
-    timing_keys=("slow_shutdown", "stalled_by_idle", "stalled_by_slow_reader", "busy_loop"),
+    timing_keys=("slow_shutdown", "stalled_by_idle", "stalled_by_slow_reader", "busy_loop",
+                 "half_closed_spin"),
 )

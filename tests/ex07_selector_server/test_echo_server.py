@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import selectors
 import socket
+import struct
 import threading
 import time
 import traceback
@@ -486,6 +487,56 @@ def test_idle_server_sleeps() -> None:
             client.close()
 
 
+def send_reading_as_needed(sock: socket.socket, payload: bytes, seconds: float) -> bytearray:
+    """Send ``payload`` on a non-blocking socket with a tiny receive buffer, reading the
+    echo only when a send would block: at the end, the server still holds some echo
+    (less than a back-pressure limit would stop it at). Returns what was read."""
+    back = bytearray()
+    sent, end = 0, time.monotonic() + scaled(seconds)
+    while sent < len(payload) and time.monotonic() < end:
+        try:
+            sent += sock.send(payload[sent:sent + (1 << 16)])
+        except (BlockingIOError, InterruptedError):
+            time.sleep(0.001)
+            with contextlib.suppress(BlockingIOError, InterruptedError):
+                while chunk := sock.recv(1 << 16):
+                    back += chunk
+    return back
+
+
+def small_window_client(address: tuple[str, int]) -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.settimeout(scaled(2))
+    sock.connect(address)
+    sock.setblocking(False)
+    return sock
+
+
+@loop
+def test_half_closed_client_that_is_not_reading_does_not_make_it_spin() -> None:
+    """a client that shut down its sending side and is not reading yet: the server sleeps"""
+    payload = pattern(3 << 20, seed=5)
+    with serving() as (server, run):
+        sock = small_window_client(server.address)
+        try:
+            back = send_reading_as_needed(sock, payload, 5.0)
+            sock.shutdown(socket.SHUT_WR)  # end of stream: recv() on the server gives b""
+            time.sleep(0.05)  # the server reads to the end and fills this client's window
+            settle(run.thread)
+            usage = usage_of(run.thread, IDLE_WINDOW)
+            run.check()
+            MSG.check(not usage.spinning(), "half_closed_spin", busy=usage.busy,
+                      samples=usage.samples, wall=usage.wall, cpu=usage.cpu)
+            sock.settimeout(scaled(2))  # then the rest of the echo still comes back
+            while chunk := sock.recv(1 << 16):
+                back += chunk
+            MSG.check(bytes(back) == payload, "half_close_lost", sent=len(payload),
+                      got=len(back), where="", ended=MSG.text("ended_eof"), waited=2.0)
+        finally:
+            sock.close()
+
+
 # -- task 3 -----------------------------------------------------------------------------------
 @echo
 def test_echoes_messages_back() -> None:
@@ -624,4 +675,53 @@ def test_clients_come_and_go(how: str) -> None:
         with Swarm(server.address, 2) as swarm:
             swarm.connect()
             check_echo(run, swarm, [b"still serving", b"yes"])
+        run.check()
+
+
+@echo
+def test_echo_left_unread_is_not_passed_on() -> None:
+    """a client leaves with echo still buffered: the next client, on the same fd, gets its own"""
+    before = socket_fds()
+    with serving() as (server, run):
+        baseline = len(held(before))
+        newcomer = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        placeholder: socket.socket | None = None
+
+        def server_side() -> int:
+            ours = {newcomer.fileno()} | ({placeholder.fileno()} if placeholder else set())
+            return len(held(before, ours))
+
+        try:
+            leaver = small_window_client(server.address)
+            try:
+                send_reading_as_needed(leaver, pattern(3 << 20, seed=7), 5.0)
+                time.sleep(0.05)
+                settle(run.thread)  # the server holds some of the echo, waiting to write it
+            finally:
+                leaver.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                leaver.close()  # reset: the server's next send or recv on it fails
+            # This end's descriptor is taken again at once, so that the server's own, once
+            # freed, is the lowest free one: the next connection it accepts gets it.
+            placeholder = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            gone = wait_for(lambda: server_side() <= baseline or not run.thread.is_alive(),
+                            Patience(1.5))
+            run.check()
+            if not gone:
+                MSG.fail("clients_not_closed", n=1, how=MSG.text("how_reset"),
+                         held=server_side(), baseline=baseline)
+            newcomer.settimeout(scaled(2))
+            newcomer.connect(server.address)
+            message = b"mine only"
+            newcomer.sendall(message)
+            got = bytearray()
+            with contextlib.suppress(TimeoutError, OSError):
+                while len(got) < len(message) and (chunk := newcomer.recv(len(message))):
+                    got += chunk
+            run.check()
+            MSG.check(bytes(got) == message, "stale_echo", got=show(bytes(got)),
+                      sent=show(message))
+        finally:
+            newcomer.close()
+            if placeholder is not None:
+                placeholder.close()
         run.check()
