@@ -150,6 +150,34 @@ MSG = Catalogue(
             "يعيد الخادم البايتات التي أرسلها كل عميل بالضبط وبالترتيب، ومنها ما لم تأخذه "
             "send() في المرة الأولى.",
         },
+        "small_backlog": {
+            "en": "{n} clients are about to connect at once, but the server's listening socket "
+            "keeps at most {backlog} finished handshakes waiting for accept() (listen({backlog})). "
+            "When that queue is full, the kernel drops the next connections, and they are "
+            "retried only a second or more later (again and again, the waits doubling). Call "
+            "listen() with no argument (a backlog of 128 or the system's limit) or with at "
+            "least {need}.",
+            "ar": "سيتصل {n} عميلًا معًا، لكن مقبس الاستماع في الخادم لا يحتفظ إلا بـ {backlog} "
+            "من المصافحات المكتملة التي تنتظر accept() ‏(listen({backlog})). وحين يمتلئ هذا "
+            "الطابور يُسقط النظام الاتصالات التالية، فلا يُعاد المحاولة إلا بعد ثانية أو أكثر "
+            "(مرة بعد مرة، وتتضاعف المهلة). استدعِ listen() دون وسيط (طابور من 128 أو حدّ "
+            "النظام) أو بعدد لا يقل عن {need}.",
+        },
+        "backlog": {
+            "en": "{n} clients connected at once: their handshakes took {took:.2f} s (a few "
+            "milliseconds when nothing is dropped), and {waited:.2f} s later the server had "
+            "accepted {accepted} of them. The kernel keeps at most listen(backlog) finished "
+            "handshakes waiting for accept(); when that queue is full it drops the next ones, "
+            "and those are retried only a second or more later. Call listen() with no "
+            "argument (a backlog of 128 or the system's limit) or a larger number, and accept "
+            "every pending connection when the listener is readable.",
+            "ar": "اتصل {n} عميلًا معًا: استغرقت مصافحاتهم {took:.2f} ثانية (بضعة أجزاء من الألف "
+            "من الثانية حين لا يسقط شيء)، وبعد {waited:.2f} ثانية أخرى كان الخادم قد قبل "
+            "{accepted} منهم. يحتفظ النظام بعدد أقصاه listen(backlog) من المصافحات المكتملة "
+            "التي تنتظر accept()؛ وحين يمتلئ هذا الطابور يُسقط ما بعدها، فلا يُعاد المحاولة "
+            "إلا بعد ثانية أو أكثر. استدعِ listen() دون وسيط (طابور من 128 أو حدّ النظام) أو "
+            "بعدد أكبر، واقبل كل اتصال منتظر حين يصبح مقبس الاستماع قابلًا للقراءة.",
+        },
         "not_concurrent": {
             "en": "{n} clients connected at once and each sent a message: only {echoed} of "
             "them got their echo {waited}, while all stayed connected. The server served "

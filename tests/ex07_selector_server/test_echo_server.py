@@ -31,6 +31,7 @@ from ex07_selector_server import echo_server as mod
 from tests.support import report
 from tests.support.echo import SlowReader, Swarm, pattern, refused_address, socket_fds
 from tests.support.messages import COMMON
+from tests.support.netdiag import backlog_cap, listen_backlog
 from tests.support.stall import StallWatch
 from tests.support.timing import call_with_deadline, scaled
 
@@ -553,8 +554,28 @@ def test_hundred_clients_at_once() -> None:
     """100 clients connected at once all get their echo, in one thread"""
     n = 100
     threads = set(threading.enumerate())
+    before = socket_fds()
     with serving() as (server, run), Swarm(server.address, n) as swarm:
+        baseline = len(held(before, swarm.fds()))  # the server's own sockets
+        backlog = listen_backlog(server.address[1])
+        need = min(n, backlog_cap())
+        if backlog is not None and backlog < need:
+            MSG.fail("small_backlog", n=n, backlog=backlog, need=need)
+        start = time.monotonic()
         swarm.connect()
+        took = time.monotonic() - start
+        # Every handshake is over on this side; the server must now accept them all. When
+        # its accept queue (listen(backlog)) overflows, the kernel drops the next ones: their
+        # handshakes are retried a second or more later (so connecting took that long), or
+        # this side thinks them done while the server has not accepted them.
+        mine = swarm.fds()
+        accepted = wait_for(lambda: len(held(before, mine)) - baseline >= n or run.dead(),
+                            Patience(0.75))
+        taken = len(held(before, mine)) - baseline
+        run.check()
+        dropped = took > scaled(0.75) or not accepted
+        if dropped and taken > 5:  # a server that serves one at a time stops at 1
+            MSG.fail("backlog", n=n, accepted=taken, took=took, waited=scaled(0.75))
         first = [pattern(2000 + i, seed=i) for i in range(n)]
         wait = Patience(3.0)
         got = swarm.exchange(first, 3.0, abort=run.dead, watch=wait.watch)
