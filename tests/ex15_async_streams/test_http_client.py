@@ -265,19 +265,16 @@ async def test_results_follow_target_order() -> None:
     check_no_tasks_left("fetch_all")
 
 
-@many
-@pytest.mark.asyncio
-async def test_refused_connection_is_returned_in_place() -> None:
-    """a refused connection comes back as an exception in its place; the others answer"""
-    closed_port = refused_port()
+async def one_target_fails(failing: tuple[str, int], raised: str) -> object:
+    """fetch_all([server, failing, server]): what it returned; ``raised`` is the key of the
+    lesson when it raised instead (an ExceptionGroup has a lesson of its own)."""
     async with GatedHttpServer(expected=2) as server:
-        targets = [server.address, (HOST, closed_port), server.address]
-        shown = [f"{h}:{p}" for h, p in targets]
         error: Exception | None = None
         got: object = None
         with resource_warnings() as found:
             try:
-                got = await run(mod.fetch_all(targets), "fetch_all")
+                got = await run(mod.fetch_all([server.address, failing, server.address]),
+                                "fetch_all")
             except (OSError, ExceptionGroup) as exc:
                 error = exc
             await server.finish()
@@ -288,16 +285,28 @@ async def test_refused_connection_is_returned_in_place() -> None:
             if isinstance(error, ExceptionGroup):
                 inner = ", ".join(f"{type(e).__name__}: {e}" for e in error.exceptions)
                 MSG.fail("raised_group", error=f"{type(error).__name__}: {error}", inner=inner)
-            MSG.fail("raised_instead", error=f"{type(error).__name__}: {error}")
+            MSG.fail(raised, error=f"{type(error).__name__}: {error}")
         check_requests(server, "fetch_all")
         check_no_tasks_left("fetch_all")
         check_closed(server, found, "fetch_all")
-    ok = (
-        isinstance(got, list) and len(got) == 3
-        and got[0] == "HTTP/1.0 200 OK" and got[2] == "HTTP/1.0 200 OK"
-        and isinstance(got[1], ConnectionRefusedError)
-    )
-    MSG.check(ok, "not_in_place", got=got, targets=shown)
+        return got
+
+
+def answered_around(got: object, middle: type[BaseException]) -> bool:
+    """Two status lines with an exception of type ``middle`` between them."""
+    return (isinstance(got, list) and len(got) == 3
+            and got[0] == "HTTP/1.0 200 OK" and got[2] == "HTTP/1.0 200 OK"
+            and isinstance(got[1], middle))
+
+
+@many
+@pytest.mark.asyncio
+async def test_refused_connection_is_returned_in_place() -> None:
+    """a refused connection comes back as an exception in its place; the others answer"""
+    failing = (HOST, refused_port())
+    got = await one_target_fails(failing, "raised_instead")
+    MSG.check(answered_around(got, ConnectionRefusedError), "not_in_place", got=got,
+              targets=f"[server, {failing[0]}:{failing[1]}, server]")
 
 
 @asynccontextmanager
@@ -321,30 +330,10 @@ async def resetting_server() -> AsyncIterator[tuple[str, int]]:
 @pytest.mark.asyncio
 async def test_reset_connection_is_returned_in_place() -> None:
     """a connection the server resets comes back as an exception in its place, like a refusal"""
-    async with GatedHttpServer(expected=2) as server, resetting_server() as resetter:
-        targets = [server.address, resetter, server.address]
-        shown = [f"{h}:{p}" for h, p in targets]
-        error: BaseException | None = None
-        got: object = None
-        with resource_warnings() as found:
-            try:
-                got = await run(mod.fetch_all(targets), "fetch_all")
-            except (OSError, ExceptionGroup) as exc:
-                error = exc
-            await server.finish()
-            await settle()
-        if error is not None:
-            for task in pending_tasks():
-                task.cancel()
-            MSG.fail("only_refusals_caught", error=f"{type(error).__name__}: {error}")
-        check_no_tasks_left("fetch_all")
-        check_closed(server, found, "fetch_all")
-    ok = (
-        isinstance(got, list) and len(got) == 3
-        and got[0] == "HTTP/1.0 200 OK" and got[2] == "HTTP/1.0 200 OK"
-        and isinstance(got[1], Exception)
-    )
-    MSG.check(ok, "reset_not_in_place", got=got, targets=shown)
+    async with resetting_server() as failing:
+        got = await one_target_fails(failing, "only_refusals_caught")
+    MSG.check(answered_around(got, Exception), "reset_not_in_place", got=got,
+              targets=f"[server, {failing[0]}:{failing[1]}, server]")
 
 
 @many
