@@ -123,10 +123,13 @@ def client_timed_out(servers: EchoServers, size: int, exc: TimeoutError) -> NoRe
     MSG.fail("client_timed_out", error=f"{type(exc).__name__}: {exc}", seen=seen)
 
 
-def talk(servers: EchoServers, message: bytes) -> list[bytes]:
-    """echo_all to ``servers``, ended early when they show the client can get no further."""
+def talk(servers: EchoServers, message: bytes,
+         addresses: Sequence[tuple[str, int]] | None = None) -> list[bytes]:
+    """echo_all to ``servers`` (or to ``addresses`` of theirs), ended early when the
+    servers show the client can get no further."""
+    targets = servers.addresses if addresses is None else addresses
     try:
-        return call_watching(mod.echo_all, servers.addresses, message, seconds=DEADLINE,
+        return call_watching(mod.echo_all, targets, message, seconds=DEADLINE,
                              call="echo_all", watch=ServersWatch(servers, len(message)),
                              on_stall=lambda: why_stuck(servers, len(message)))
     except TimeoutError as exc:  # these servers always answer: the client got stuck
@@ -311,8 +314,7 @@ def test_same_server_twice_gets_two_connections() -> None:
     before_fds = socket_fds()
     with unclosed() as collected, EchoServers(1, clients=0) as servers:  # answers at once
         address = servers.addresses[0]
-        replies = call_with_deadline(mod.echo_all, [address, address], b"twice",
-                                     seconds=DEADLINE, call="echo_all")
+        replies = talk(servers, b"twice", addresses=[address, address])
     MSG.check(replies == [b"twice", b"twice"], "same_server_twice",
               got=show(replies, b"twice"), connections=len(servers.conns))
     check_closed(before_fds, "returned", collected)
