@@ -53,7 +53,10 @@ def shared_env(session: nox.Session, name: str, *groups: str) -> str:
     location = ROOT / ".nox" / name
     python = location / BIN / ("python.exe" if os.name == "nt" else "python")
     requirements = nox.project.dependency_groups(PYPROJECT, *groups)
-    want = hashlib.sha256("\n".join([sys.version, *requirements]).encode()).hexdigest()
+    # "bytecode": environments are installed with their .pyc files (see below); the word
+    # in the stamp makes an environment installed without them install once more.
+    want = hashlib.sha256("\n".join([sys.version, "bytecode", *requirements]).encode()
+                          ).hexdigest()
     stamp = location / ".installed"
     if python.exists() and stamp.exists() and stamp.read_text() == want:
         return str(python)
@@ -64,8 +67,13 @@ def shared_env(session: nox.Session, name: str, *groups: str) -> str:
             session.run(uv, "venv", "--quiet", "--python", sys.executable, str(location))
         else:
             session.run(sys.executable, "-m", "venv", str(location))
+    # Bytecode compiled at install time: every check starts a fresh pytest, and where
+    # PYTHONDONTWRITEBYTECODE is set (or the sandbox forbids writing) each one would
+    # otherwise compile pytest and its plugins again (uv does not compile by default;
+    # pip does).
     if uv:
-        session.run(uv, "pip", "install", "--quiet", "--python", str(python), *requirements)
+        session.run(uv, "pip", "install", "--quiet", "--compile-bytecode",
+                    "--python", str(python), *requirements)
     else:
         session.run(str(python), "-m", "pip", "install", "--quiet", *requirements)
     stamp.write_text(want)
