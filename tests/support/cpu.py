@@ -12,6 +12,10 @@ Busy means "got at least half of its usual CPU rate in that window", and the
 window grows when the machine is so busy that the workers get little CPU, so
 the verdict does not depend on how loaded the machine is.
 
+Each sample also notes which workers are running (the kernel's state R: on a CPU or
+waiting for one), which says how many compute at the same instant; it tells workers
+taking turns from workers computing together whatever the load (``crowding``).
+
 The workers' total CPU time comes from the kernel's ledger rather than from the
 samples (``descendant_cpu``): samples can miss the end of a worker's life, and
 ``getrusage(RUSAGE_CHILDREN)`` alone misses workers that are not our direct
@@ -29,7 +33,6 @@ from dataclasses import dataclass, field
 import psutil
 
 from .leaks import descendants, service_pids
-from .timeline import overlap
 
 TICK = 0.01  # resolution of the kernel's per-process CPU accounting (USER_HZ = 100)
 
@@ -44,6 +47,7 @@ class CpuReport:
     busy_windows: int = 0  # windows in which at least one worker was busy
     overlap_windows: int = 0  # windows in which at least two workers were busy
     spans: dict[int, tuple[float, float]] = field(default_factory=dict)  # first..last busy
+    running: list[int] = field(default_factory=list)  # workers running, at each sample
 
     @property
     def overlap(self) -> float:
@@ -67,14 +71,21 @@ class CpuReport:
         return best
 
     def crowding(self, most: int) -> tuple[int, float]:
-        """The most workers whose busy spans covered one instant, and the share of the
-        time some worker was busy during which more than ``most`` spans did.
+        """The most workers running at one sampled instant, and the share of the samples
+        with any worker running in which more than ``most`` were.
 
-        Spans, like ``span_overlap``, hold however starved the workers are. A process
-        that ends while the next one starts shares an instant or two with it, a tiny
-        share of the time; processes all started at once share nearly all of it.
+        Running is the kernel's state R: on a CPU or waiting for one. It holds however
+        starved the workers are, and tells turns from togetherness where CPU time
+        cannot: pool workers taking the numbers in turns (one waits for the next number,
+        asleep, while the other computes) each have a busy span from their first number
+        to their last, and those spans cover each other. A process that ends while the
+        next one starts is running with it for an instant or two, a tiny share of the
+        samples; processes all started at once run together in nearly all of them.
         """
-        return overlap([s for s in self.spans.values() if s[1] > s[0]], most)
+        busy = [n for n in self.running if n]
+        if not busy:
+            return 0, 0.0
+        return max(busy), sum(n > most for n in busy) / len(busy)
 
     def together(self, min_windows: int = 3, min_share: float = 0.5) -> bool:
         """Workers computed at the same time for a good part of the call, not just once
@@ -90,24 +101,33 @@ class ChildCpuSampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="course-cpu-sampler", daemon=True)
         self._history: list[tuple[float, dict[int, float]]] = []
+        self._running: list[set[int]] = []
         self._baseline: dict[int, float] = {}
         self._procs: dict[int, psutil.Process] = {}
         self._services: set[int] = set()
 
-    def _read(self) -> dict[int, float]:
+    def _read(self, running: set[int] | None = None) -> dict[int, float]:
+        """Every worker's CPU time; with ``running``, also collect the pids in state R."""
         seen: dict[int, float] = {}
         for child in descendants():
             if child.pid in self._services:
                 continue
             proc = self._procs.setdefault(child.pid, child)
-            with contextlib.suppress(psutil.Error):
+            with contextlib.suppress(psutil.Error), proc.oneshot():
                 t = proc.cpu_times()
+                if running is not None and proc.status() == psutil.STATUS_RUNNING:
+                    running.add(child.pid)
                 seen[child.pid] = t.user + t.system - self._baseline.get(child.pid, 0.0)
         return seen
 
+    def _sample(self) -> None:
+        running: set[int] = set()
+        self._history.append((time.monotonic(), self._read(running)))
+        self._running.append(running)
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._history.append((time.monotonic(), self._read()))
+            self._sample()
             self._stop.wait(self.interval)
 
     def __enter__(self) -> ChildCpuSampler:
@@ -119,9 +139,9 @@ class ChildCpuSampler:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._history.append((time.monotonic(), self._read()))
         self._stop.set()
         self._thread.join(2)
+        self._sample()
         self.report.parent_cpu = _own_cpu() - self._parent_start
         # Helpers that multiprocessing started during the call (the resource tracker or
         # the forkserver, under spawn and forkserver) are no workers: they still run now,
@@ -129,6 +149,7 @@ class ChildCpuSampler:
         late = service_pids() - self._services
         history = [(t, {p: c for p, c in r.items() if p not in late}) for t, r in self._history]
         analyse(history, self.base_window, self.report)
+        self.report.running = [len(r - late) for r in self._running]
         # The samples miss whatever a worker computed after the last one that saw it
         # (a starved sampler thread can miss most of a short-lived worker); the
         # kernel's ledger misses nothing, so the total comes from it.
