@@ -231,20 +231,17 @@ def test_speedup_over_sequential() -> None:
                     "(the evidence tests of task 2 still apply)")
     workers = 2
     numbers = [n_taking(0.5)] * 4  # about 2 s of sequential work
-    # The parallel call first: when it fails or did no work in child processes, the
-    # sequential run is not needed to say so.
-    start = time.perf_counter()
-    got, report = fibs_parallel(numbers, workers)
-    parallel = time.perf_counter() - start
-    check_values(numbers, workers, got)
-    check_child_cpu(numbers, workers, report)
-    # The numbers are all the same, so one after another they take four times as long
-    # as one of them: timing one saves 1.5 s of every check and every graded run.
-    timed = numbers[:1]
-    start = time.perf_counter()
-    mod.fibs_sequential(timed)
-    sequential = (time.perf_counter() - start) * len(numbers) / len(timed)
+    _, report, parallel, sequential = time_both(numbers, workers)
     ratio = parallel / sequential
+    if ratio > RATIO_LIMIT and report.child_cpu / (parallel * workers) >= FAIR_SHARE:
+        # The CPUs of a shared machine change speed from one second to the next (the
+        # same number can take 40% more CPU time): a slow spell during the parallel call
+        # alone looks like a missing speed-up. Measured once more, a right answer gets
+        # its speed-up; a wrong one lacks it both times. The better measurement counts.
+        again = time_both(numbers, workers)
+        if again[2] / again[3] < ratio:
+            _, report, parallel, sequential = again
+            ratio = parallel / sequential
     share = report.child_cpu / (parallel * workers)
     ok = ratio <= RATIO_LIMIT
     note_timing("parallel/sequential wall time", ratio, RATIO_LIMIT, ok)
@@ -260,4 +257,20 @@ def test_speedup_over_sequential() -> None:
                     "whether they computed at the same time")
     check_parallel(numbers, workers, report)
     MSG.fail("no_speedup", parallel=parallel, sequential=sequential, numbers=numbers,
-             timed=len(timed), ratio=ratio, limit=RATIO_LIMIT, cpus=cpus, share=share)
+             timed=1, ratio=ratio, limit=RATIO_LIMIT, cpus=cpus, share=share)
+
+
+def time_both(numbers: list[int], workers: int) -> tuple[list[int], CpuReport, float, float]:
+    """fibs_parallel's result, CPU report and wall time on ``numbers``, and the wall time
+    of fibs_sequential on them. A wrong result, or no work in child processes, fails here:
+    the sequential run is not needed to say so."""
+    start = time.perf_counter()
+    got, report = fibs_parallel(numbers, workers)
+    parallel = time.perf_counter() - start
+    check_values(numbers, workers, got)
+    check_child_cpu(numbers, workers, report)
+    # The numbers are all the same, so one after another they take len(numbers) times as
+    # long as one of them: timing one saves 1.5 s of every check and every graded run.
+    start = time.perf_counter()
+    mod.fibs_sequential(numbers[:1])
+    return got, report, parallel, (time.perf_counter() - start) * len(numbers)
