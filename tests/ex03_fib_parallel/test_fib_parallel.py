@@ -36,6 +36,7 @@ speedup = pytest.mark.task(3, "speed-up over fibs_sequential")
 DEADLINE = 60.0
 WINDOW = 0.1  # seconds: "at the same time" means within one window
 RATIO_LIMIT = 0.75  # parallel / sequential wall time with 2+ CPUs
+CHILD_CPU_FLOOR = 0.03  # three ticks of the kernel's CPU accounting: some work was there
 FAIR_SHARE = 0.8  # below this share of their CPUs, the machine is too busy to judge
 AMBIGUOUS = 0.1  # workers one at a time overlap in fewer windows than this (hand-overs)
 CROWDED = 0.5  # more than `workers` computing together this share of the time: too many
@@ -98,8 +99,14 @@ def check_values(numbers: Sequence[int], workers: int | None, got: object) -> No
 
 
 def check_child_cpu(numbers: Sequence[int], workers: int | None, report: CpuReport) -> None:
-    """The work was done in child processes, not in this one."""
-    MSG.check(report.child_cpu >= 0.1, "no_child_cpu", numbers=list(numbers),
+    """The work was done in child processes, not in this one.
+
+    Judged against this process's own CPU time in the same call, not against a fixed
+    amount: the CPUs' speed drifts on a shared machine, and numbers calibrated to take
+    0.2 s took 0.09 s a minute later. Work done here shows as this process's time.
+    """
+    enough = report.child_cpu >= max(CHILD_CPU_FLOOR, report.parent_cpu)
+    MSG.check(enough, "no_child_cpu", numbers=list(numbers),
               workers=workers, child=report.child_cpu, parent=report.parent_cpu)
 
 
