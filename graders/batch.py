@@ -610,11 +610,11 @@ def grade(subs: Sequence[Submission], opts: Options,
             queued += planned
         else:
             queued += mine
+    if queued:
+        sandbox.precompile(opts.python)
     # In groups of students, ordinary jobs first and whole-machine ones after: fewer
     # waits for every CPU to be free, while students keep being finished (and their
     # results written) all along, so a batch stopped midway loses at most a group.
-    if queued:
-        sandbox.precompile(opts.python)
     group = {name: i // GROUP for i, name in enumerate(pending)}
     queued.sort(key=lambda j: (group[j.student], j.whole))
     progress = _Progress(opts.progress, len(queued))
