@@ -101,7 +101,6 @@ class Job:
 
 
 ALL_CPUS = config.ALL_CPUS_MARK
-GROUP = 8  # students scheduled together (see grade)
 ONE_CPU = f"not {config.ALL_CPUS_MARK}"
 
 
@@ -612,11 +611,12 @@ def grade(subs: Sequence[Submission], opts: Options,
             queued += mine
     if queued:
         sandbox.precompile(opts.python)
-    # In groups of students, ordinary jobs first and whole-machine ones after: fewer
-    # waits for every CPU to be free, while students keep being finished (and their
-    # results written) all along, so a batch stopped midway loses at most a group.
-    group = {name: i // GROUP for i, name in enumerate(pending)}
-    queued.sort(key=lambda j: (group[j.student], j.whole))
+    # Whole-machine jobs (the lanes) first, while every CPU is free anyway: placed
+    # among the ordinary jobs, each would leave CPUs idle until the jobs beside it
+    # ended (half a shared run, seconds, every time). Then the shared runs, in student
+    # order, each finishing its student (results written) as it ends: a batch stopped
+    # midway loses the lanes' outcomes and the students not yet finished, no more.
+    queued.sort(key=lambda j: not j.whole)
     progress = _Progress(opts.progress, len(queued))
 
     def finish(student: str) -> None:

@@ -368,9 +368,12 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
         chosen = [n for n in nodeids if any(n.startswith(f + "/") for f in folders)]
         # --tb=line: the outcome of each test, with its teaching message, is in the results
         # file; a full traceback per failure would cost about 25 ms each (a stub fails
-        # 150 tests) for output that only shows its last lines.
+        # 150 tests) for output that only shows its last lines. --assert=plain: the tests
+        # say what went wrong through their message catalogue, never through a bare
+        # assert, and rewriting the asserts of every test module costs about 0.3 s a job
+        # (the job may not write bytecode, so nothing of it is cached).
         argv = [python, "-m", "pytest", *(chosen or folders),
-                "-p", "no:cacheprovider", "-p", GUARD_NAME, "-q", "--tb=line",
+                "-p", "no:cacheprovider", "-p", GUARD_NAME, "-q", "--tb=line", "--assert=plain",
                 "--results-json", str(results)]
         if len(exs) > 1:  # one exercise that cannot be imported must not stop the others
             argv.append("--continue-on-collection-errors")
