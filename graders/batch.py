@@ -28,6 +28,7 @@ import json
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import deque
@@ -102,6 +103,9 @@ class Job:
 
 ALL_CPUS = config.ALL_CPUS_MARK
 ONE_CPU = f"not {config.ALL_CPUS_MARK}"
+# Compiling the tests once for all jobs costs about what two job starts save: worth it
+# from this many jobs on (one student on one CPU is a single job).
+STAGE_FROM = 3
 
 
 # -- fingerprints -------------------------------------------------------------------------------
@@ -609,8 +613,13 @@ def grade(subs: Sequence[Submission], opts: Options,
             queued += planned
         else:
             queued += mine
+    staging = tempfile.TemporaryDirectory(prefix="grading-tests-")
+    staged = None
     if queued:
         sandbox.precompile(opts.python)
+    if len(queued) >= STAGE_FROM:
+        staged = sandbox.stage_tests(opts.repo, opts.python, Path(staging.name),
+                                     opts.exercises)
     # Whole-machine jobs (the lanes) first, while every CPU is free anyway: placed
     # among the ordinary jobs, each would leave CPUs idle until the jobs beside it
     # ended (half a shared run, seconds, every time). Then the shared runs, in student
@@ -637,7 +646,7 @@ def grade(subs: Sequence[Submission], opts: Options,
             run = sandbox.run_jobs(job.parts, python=opts.python, repo=opts.repo,
                                    limits=opts.limits, cpus=job_cpus, sandbox=box,
                                    extra_env=opts.extra_env, select=job.select,
-                                   nodeids=job.nodeids)
+                                   nodeids=job.nodeids, staged=staged)
             if job.more:
                 judged, again = after_shared(singles, run, opts.limits)
             elif job.select == ALL_CPUS and nothing_selected(run):
@@ -713,6 +722,7 @@ def grade(subs: Sequence[Submission], opts: Options,
     finally:
         progress.stop()
         sandbox.release(box)
+        staging.cleanup()
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -197,14 +197,53 @@ class JobResult:
     progress: int = -1  # tests finished when the run ended (-1: collection never finished)
 
 
-def pristine_copy(ex: Exercise | Sequence[Exercise], into: Path, repo: Path = REPO) -> Path:
-    """``into/repo``: the tests the job needs, copied from ``repo``, plus the guard plugin."""
+# Run by the job interpreter on a staged copy of the tests: bytecode checked against a
+# hash of its source (not the file's time), so it stays valid in every job's copy.
+_COMPILE_TESTS = (
+    "import compileall, py_compile, sys\n"
+    "mode = py_compile.PycInvalidationMode.CHECKED_HASH\n"
+    "ok = compileall.compile_dir(sys.argv[1], quiet=2, invalidation_mode=mode)\n"
+    "sys.exit(0 if ok else 1)\n"
+)
+
+
+def stage_tests(repo: Path, python: str, into: Path,
+                exercises: Sequence[Exercise]) -> Path | None:
+    """``into``: the tests of ``exercises`` as ``pristine_copy`` takes them, with bytecode.
+
+    A job may not write bytecode, so without it every job compiled the test modules
+    and ``tests/support`` again (a fifth of a second a job). Staged once per batch,
+    compiled by the job interpreter; ``pristine_copy(..., staged=into)`` then copies
+    the bytecode along. None when it could not be compiled: jobs then compile as before.
+    """
+    pristine_copy(exercises, into, repo)
+    staged = into / "repo"
+    try:
+        done = subprocess.run([python, "-c", _COMPILE_TESTS, str(staged / "tests")],
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return staged if done.returncode == 0 else None
+
+
+def pristine_copy(ex: Exercise | Sequence[Exercise], into: Path, repo: Path = REPO,
+                  staged: Path | None = None) -> Path:
+    """``into/repo``: the tests the job needs, copied from ``repo``, plus the guard plugin.
+
+    With ``staged`` (from ``stage_tests``), the tests and their bytecode are copied
+    from there instead; the guard plugin and ``pyproject.toml`` still come from here.
+    """
     exs = [ex] if isinstance(ex, Exercise) else list(ex)
     target = into / "repo"
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    ignore: Any = shutil.ignore_patterns("__pycache__", "*.pyc")
+    if staged is not None:  # everything there, bytecode included
+        ignore, repo = None, staged
     (target / "tests").mkdir(parents=True)
     for name in ("__init__.py", "conftest.py"):
         shutil.copyfile(repo / "tests" / name, target / "tests" / name)
+    if staged is not None and (repo / "tests" / "__pycache__").is_dir():
+        shutil.copytree(repo / "tests" / "__pycache__", target / "tests" / "__pycache__")
     shutil.copytree(repo / "tests" / "support", target / "tests" / "support", ignore=ignore)
     for one in exs:
         shutil.copytree(one.tests(repo), target / "tests" / one.slug, ignore=ignore)
@@ -331,12 +370,14 @@ def run_job(ex: Exercise, module: bytes, **options: Any) -> JobResult:
 def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.executable,
              repo: Path = REPO, limits: Limits | None = None, cpus: list[int] | None = None,
              sandbox: Sandbox | None = None, extra_env: dict[str, str] | None = None,
-             select: str | None = None, nodeids: Sequence[str] = ()) -> JobResult:
+             select: str | None = None, nodeids: Sequence[str] = (),
+             staged: Path | None = None) -> JobResult:
     """Run the pristine tests of several exercises in one confined pytest process.
 
     Each part is an exercise and the submitted module for it; ``select`` is a pytest
     marker expression (``-m``) choosing which of their tests run, and ``nodeids``
-    (tests of these exercises, from an earlier run) narrows the run to those tests. The run may last
+    (tests of these exercises, from an earlier run) narrows the run to those tests;
+    ``staged`` is where ``stage_tests`` put ``repo``'s compiled tests. The run may last
     ``limits.timeout`` seconds per exercise, and is stopped sooner when no test
     finishes (nor collection) for ``limits.timeout`` seconds.
     """
@@ -349,7 +390,7 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
     with tempfile.TemporaryDirectory(prefix="grading-") as tmp:
         ws = Path(tmp)
         ws.chmod(0o700)
-        work = pristine_copy(exs, ws, repo)
+        work = pristine_copy(exs, ws, repo, staged)
         for one, module in parts:
             (ws / "root" / one.slug).mkdir(parents=True)
             (ws / "root" / one.slug / f"{one.module}.py").write_bytes(module)
