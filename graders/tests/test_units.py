@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 import threading
 import time
 import zipfile
@@ -307,3 +309,22 @@ def test_soak_rounds_are_read_from_the_node_ids() -> None:
     assert soak.unstable({"t::c[soak0]": ["pass"], "t::c[soak1]": ["skip"]}) == []
     assert soak.unstable({"t::d[soak0]": ["skip"], "t::d[soak1]": ["fail"]}) == [
         "unstable: t::d fail 1x, skip 1x"]
+
+
+def test_staged_tests_carry_bytecode_that_follows_the_source(tmp_path: Path) -> None:
+    staged = sandbox.stage_tests(engine.REPO, sys.executable, tmp_path / "stage", [ORDINARY])
+    assert staged is not None
+    job = sandbox.pristine_copy([ORDINARY], tmp_path / "job", staged=staged)
+    module = job / "tests" / ORDINARY.slug / "test_threads.py"
+    pyc = Path(importlib.util.cache_from_source(str(module)))
+    assert pyc.is_file()
+    assert Path(importlib.util.cache_from_source(
+        str(job / "tests" / "support" / "lesson.py"))).is_file()
+    # Checked against a hash of the source: a changed source is compiled afresh, never
+    # run from the old bytecode.
+    flags = int.from_bytes(pyc.read_bytes()[4:8], "little")
+    assert flags == 0b11  # hash-based, checked
+    assert (job / "tests" / "conftest.py").read_bytes() == (
+        engine.REPO / "tests" / "conftest.py").read_bytes()
+    plain = sandbox.pristine_copy([ORDINARY], tmp_path / "plain")
+    assert not list(plain.rglob("*.pyc"))
