@@ -22,7 +22,7 @@ from ex08_event_loop import scheduler as mod
 
 from tests.support.lesson import Lesson
 from tests.support.stall import StallWatch
-from tests.support.timing import call_watching
+from tests.support.timing import call_watching, scaled
 
 from .messages import MSG
 
@@ -437,13 +437,15 @@ def test_a_ready_socket_does_not_wait_for_a_timer() -> None:
 def test_a_socket_wait_without_timers_sleeps_in_select() -> None:
     """waiting for a socket with no timer pending, the scheduler sleeps in select()"""
     left, right = socket.socketpair()
-    wait = 0.3
+    # A thread that sleeps in select() uses microseconds of CPU in this time; one that polls
+    # uses most of it. Well under STILL, so that nothing counts as stuck meanwhile.
+    wait = scaled(0.1)
     try:
         right.setblocking(False)
 
         def reader() -> Gen:
             cpu, start = time.thread_time(), time.monotonic()
-            yield mod.wait_readable(right)  # answered 0.3 s later, from another thread
+            yield mod.wait_readable(right)  # answered `wait` s later, from another thread
             return right.recv(100), time.thread_time() - cpu, time.monotonic() - start
 
         sched = mod.Scheduler()
@@ -452,7 +454,7 @@ def test_a_socket_wait_without_timers_sleeps_in_select() -> None:
         sender.name = "course-sender"
         sender.start()
         try:
-            run(sched, call="Scheduler.run() (one task waiting 0.3 s for a socket)")
+            run(sched, call=f"Scheduler.run() (one task waiting {wait:.2f} s for a socket)")
         finally:
             sender.cancel()
             sender.join()
