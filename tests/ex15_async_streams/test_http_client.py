@@ -20,7 +20,7 @@ import threading
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import psutil
 import pytest
@@ -40,6 +40,17 @@ many = pytest.mark.task(2, "fetch_all")
 
 DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
 HOST = "127.0.0.1"  # an IP address: no getaddrinfo, so no resolver thread
+# The test servers' waits (seconds, scaled). A right client has every request in and closes
+# its side within milliseconds of being able to, all in this loop; a wrong one sits these
+# out in test after test, so they are kept short, though far above what a right one needs.
+GATE = 0.4  # answers held until all expected requests are in; also bounds a request's head
+CLOSE = 0.3  # after answering, the wait for the client to close its side
+SLOW = 0.1  # the slow server's extra wait before it answers (the fast one answers first)
+
+
+def serving(expected: int, **kwargs: Any) -> GatedHttpServer:
+    """A GatedHttpServer with this file's (short) waits."""
+    return GatedHttpServer(expected, gate_timeout=GATE, eof_timeout=CLOSE, **kwargs)
 
 
 @contextmanager
@@ -140,7 +151,7 @@ def check_no_tasks_left(call: str) -> None:
                                             ("/status/404", "HTTP/1.0 404 Not Found")])
 async def test_returns_the_status_line(path: str, want: str) -> None:
     """fetch_status_line sends a GET for the path and returns the status line"""
-    async with GatedHttpServer(expected=1) as server:
+    async with serving(1) as server:
         got = await run(mod.fetch_status_line(HOST, server.port, path), "fetch_status_line")
         await server.finish()
     check_requests(server, "fetch_status_line")
@@ -156,7 +167,7 @@ async def test_returns_the_status_line(path: str, want: str) -> None:
 @pytest.mark.asyncio
 async def test_closes_the_connection_and_waits() -> None:
     """fetch_status_line closes its writer and waits until the socket is closed"""
-    async with GatedHttpServer(expected=1) as server:
+    async with serving(1) as server:
         with resource_warnings() as found:
             got = await run(mod.fetch_status_line(HOST, server.port), "fetch_status_line")
             still_open = client_sockets(server.port)  # right away: no loop iteration since
@@ -174,7 +185,7 @@ async def test_closes_the_connection_and_waits() -> None:
 async def test_status_line_arriving_in_pieces() -> None:
     """the whole status line is returned when it arrives a few bytes at a time"""
     want = "HTTP/1.0 200 OK"
-    async with GatedHttpServer(expected=1, reply="pieces") as server:
+    async with serving(1, reply="pieces") as server:
         got = await run(mod.fetch_status_line(HOST, server.port), "fetch_status_line")
         await server.finish()
     check_requests(server, "fetch_status_line")
@@ -189,7 +200,7 @@ async def test_status_line_arriving_in_pieces() -> None:
 @pytest.mark.asyncio
 async def test_closes_the_connection_when_cancelled() -> None:
     """fetch_status_line closes its connection also when it is cancelled while it waits"""
-    async with GatedHttpServer(expected=1, reply="never") as server:
+    async with serving(1, reply="never") as server:
         before = leaks.open_sockets()  # the server's listening socket is already there
         with resource_warnings() as found:
             task: asyncio.Task[object] = asyncio.create_task(
@@ -225,7 +236,7 @@ async def test_all_connections_are_open_at_once() -> None:
     """fetch_all has every connection open at the same time, in one thread"""
     n = 4
     before = {t.ident for t in threading.enumerate()}
-    async with GatedHttpServer(expected=n) as server:
+    async with serving(n) as server:
         with resource_warnings() as found:
             got = await run(mod.fetch_all([server.address] * n), "fetch_all")
             await server.finish()
@@ -247,8 +258,8 @@ async def test_all_connections_are_open_at_once() -> None:
 async def test_results_follow_target_order() -> None:
     """results come back in target order even when the first answer comes last"""
     async with (
-        GatedHttpServer(expected=2, answer=200, delay=0.2) as slow,
-        GatedHttpServer(expected=2, answer=404) as fast,
+        serving(2, answer=200, delay=scaled(SLOW)) as slow,
+        serving(2, answer=404) as fast,
     ):
         targets = [slow.address, fast.address, slow.address, fast.address]
         with resource_warnings() as found:
@@ -268,7 +279,7 @@ async def test_results_follow_target_order() -> None:
 async def one_target_fails(failing: tuple[str, int], raised: str) -> object:
     """fetch_all([server, failing, server]): what it returned; ``raised`` is the key of the
     lesson when it raised instead (an ExceptionGroup has a lesson of its own)."""
-    async with GatedHttpServer(expected=2) as server:
+    async with serving(2) as server:
         error: Exception | None = None
         got: object = None
         with resource_warnings() as found:
