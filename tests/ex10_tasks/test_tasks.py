@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from collections.abc import Awaitable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Coroutine
 from typing import Any, TypeVar
 
 import pytest
@@ -33,6 +33,12 @@ ticking = pytest.mark.task(3, "count_while_waiting")
 EPS = 1e-3  # loop-time precision (looptime counts in microseconds)
 LIMIT = 60.0  # seconds before a call counts as hung (loop time: free under looptime)
 CLEANUP = 0.5  # loop seconds a cancelled task's `finally` takes
+# The real-time watch (scaled, ``tests/support/loopwatch.py``): right answers let the loop
+# idle within milliseconds, so a wrong one is ended sooner than the watch's defaults
+# would: after FROZEN real seconds without a turn of the loop, or BUSY_CPU CPU seconds
+# burnt while the loop turns and its clock stands still.
+FROZEN = 0.4
+BUSY_CPU = 0.15
 
 
 def now() -> float:
@@ -53,10 +59,23 @@ async def stop_leftovers() -> list[asyncio.Task[object]]:
     return left
 
 
-def watching(call: str, frozen: str = "loop_frozen",
-             idle: str = "never_idle") -> contextlib.AbstractAsyncContextManager[None]:
-    """The block, watched in real time (``tests/support/loopwatch.py``)."""
-    return loopwatch.watching(MSG, call, frozen=frozen, idle=idle, cleanup=stop_leftovers)
+@contextlib.asynccontextmanager
+async def watching(call: str, frozen: str = "loop_frozen",
+                   idle: str = "never_idle") -> AsyncIterator[None]:
+    """The block, watched in real time (``tests/support/loopwatch.py``): code that freezes
+    the loop fails with ``frozen``, code that never lets it idle with ``idle``, once the
+    tasks it left behind were cancelled."""
+    start = now()
+    watch = loopwatch.LoopWatch(frozen=FROZEN, busy_cpu=BUSY_CPU)
+    try:
+        async with watch:
+            yield
+    except loopwatch.LoopFrozen:
+        await stop_leftovers()
+        MSG.fail(frozen, call=call, frozen=watch.frozen_for)
+    except loopwatch.NeverIdle:
+        await stop_leftovers()
+        MSG.fail(idle, call=call, still=watch.still_for, at=watch.stood_at - start)
 
 
 async def watched(aw: Awaitable[T], call: str, **keys: str) -> T:
