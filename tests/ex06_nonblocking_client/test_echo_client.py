@@ -44,7 +44,7 @@ DEADLINE = 15.0  # seconds (scaled) before a call counts as hung
 # Seconds (scaled) the servers wait for every client to connect and start sending. A client
 # that connects to all at once gets there within a few hundredths of a second, even on a
 # busy machine; one that talks to one server at a time sits this out once per gated test.
-GATE = 1.0
+GATE = 0.5
 BIG = 8 << 20  # 8 MiB: more than a socket buffer takes in one send()
 
 
@@ -77,7 +77,7 @@ class ServersWatch(StallWatch):
     A right client shuts its side down with its last send, milliseconds later.
     """
 
-    def __init__(self, servers: EchoServers, size: int, window: float = 0.5) -> None:
+    def __init__(self, servers: EchoServers, size: int, window: float = 0.3) -> None:
         super().__init__(window)
         self.servers, self.size = servers, size
         self.period = 0.02
@@ -269,9 +269,9 @@ def test_replies_follow_the_order_of_servers() -> None:
     message = b"ping " * 200
     names = [b"A:", b"B:", b"C:"]
     before_fds = socket_fds()
-    # The last server answers first, then every 0.05 s (scaled) the one before: far more
+    # The last server answers first, then every 0.03 s (scaled) the one before: far more
     # than the few milliseconds the client needs per reply.
-    holds = [scaled(0.1), scaled(0.05), 0.0]
+    holds = [scaled(0.06), scaled(0.03), 0.0]
     with unclosed() as collected, \
             EchoServers(n, prefix=names, hold=holds, gate_timeout=GATE) as servers:
         replies = talk(servers, message)
@@ -282,10 +282,11 @@ def test_replies_follow_the_order_of_servers() -> None:
 @echo
 def test_sleeps_in_the_selector_while_waiting() -> None:
     """while a server holds its answer (the other one has answered), the client sleeps"""
-    # The state of the client's thread is sampled every 0.01 s until the last answer: the
-    # first server answers at once and closes, so a client that keeps a finished socket
-    # registered (its EOF is always "readable") spins from then on.
-    holds = [0.0, scaled(0.25)]
+    # The state of the client's thread is sampled every 0.01 s until the last answer (a dozen
+    # samples; a spinning client is seen running in nearly all of them, a sleeping one in
+    # next to none): the first server answers at once and closes, so a client that keeps a
+    # finished socket registered (its EOF is always "readable") spins from then on.
+    holds = [0.0, scaled(0.15)]
     before_fds = socket_fds()
     message = pattern(64 * 1024)
     with EchoServers(2, hold=holds, gate_timeout=GATE) as servers:
@@ -341,14 +342,14 @@ def test_no_servers() -> None:
 @failures
 def test_raises_timeout_error_in_time() -> None:
     """servers that never answer: TimeoutError once `timeout` has passed"""
-    n, timeout = 2, 0.25
-    allowed = timeout + scaled(0.75)  # for a late wake-up on a busy machine
+    n, timeout = 2, 0.2
+    allowed = timeout + scaled(0.5)  # for a late wake-up on a busy machine
     before_fds = socket_fds()
     with EchoServers(n, mute=True) as servers:
         start = time.perf_counter()
         try:
-            # a call that never gives up is reported as hung half a second after it is late
-            hung = allowed + scaled(0.5)
+            # a call that never gives up is reported as hung a quarter second after it is late
+            hung = allowed + scaled(0.25)
             got = echo_all(servers.addresses, b"anyone there?", timeout,
                            deadline=hung / scale())  # call_with_deadline scales it
         except TimeoutError:
@@ -391,7 +392,9 @@ def test_timeout_counts_from_the_start_of_the_call() -> None:
             times["end"] = time.monotonic()
 
     with TrickleServers(n, hold=hold, every=every) as servers:
-        hung = allowed + scaled(0.5)
+        # a call that never gives up is reported as hung; one whose timeout restarted once
+        # it had sent everything raises at about hold + timeout, well before
+        hung = allowed + scaled(0.4)
         running = False
         try:
             got = call_with_deadline(timed, servers.addresses, seconds=hung / scale(),
