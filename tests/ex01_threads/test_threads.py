@@ -27,6 +27,11 @@ describe = pytest.mark.task(1, "describe_current")
 run = pytest.mark.task(2, "run_in_threads")
 
 DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
+# Seconds (scaled) of a still process after which no other call is on its way to the
+# barrier. Until every call is there, a right answer always has a thread that runs or is
+# about to (being started, or between its start and the barrier): any stillness at all
+# means they run one at a time, or by too few threads.
+STILL = 0.1
 
 
 def run_in_threads(funcs: list, meeting: Rendezvous | None = None) -> list:
@@ -36,7 +41,7 @@ def run_in_threads(funcs: list, meeting: Rendezvous | None = None) -> list:
         return call_with_deadline(mod.run_in_threads, funcs, seconds=DEADLINE,
                                   call="run_in_threads")
     return call_watching(mod.run_in_threads, funcs, seconds=DEADLINE, call="run_in_threads",
-                         watch=StallWatch(), on_stall=meeting.abort)
+                         watch=StallWatch(STILL), on_stall=meeting.abort)
 
 
 # -- task 1 -----------------------------------------------------------------------------------
@@ -169,6 +174,7 @@ def test_reraises_first_error_in_input_order_after_all_finished() -> None:
     """the first failing callable's exception is re-raised, after every thread finished"""
     slow_finished = threading.Event()
     second_raised = threading.Event()
+    first_raising = threading.Event()
     meeting = Rendezvous(4)
 
     def ok() -> str:
@@ -179,6 +185,7 @@ def test_reraises_first_error_in_input_order_after_all_finished() -> None:
         meeting.meet()
         second_raised.wait(5)  # fails later in time than the next one
         time.sleep(0.05)
+        first_raising.set()
         raise ValueError("first in input order")
 
     def second_in_order() -> str:
@@ -188,7 +195,10 @@ def test_reraises_first_error_in_input_order_after_all_finished() -> None:
 
     def slow() -> str:
         meeting.meet()
-        time.sleep(0.3)
+        # Ends well after the first error in input order: a call that raises it as soon as
+        # that thread has ended (without joining the others) does so while this one runs.
+        first_raising.wait(5)
+        time.sleep(0.15)
         slow_finished.set()
         return "slow"
 
@@ -232,7 +242,7 @@ def test_no_thread_survives_the_call() -> None:
 
     def slowish() -> int:
         started.append(threading.current_thread())
-        time.sleep(0.2)
+        time.sleep(0.1)  # a call that does not wait for its threads returns long before
         return 1
 
     run_in_threads([slowish, slowish, slowish])
