@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from collections.abc import Coroutine
+from collections.abc import AsyncIterator, Coroutine
 from typing import Any
 
 import pytest
@@ -32,6 +32,12 @@ worker_task = pytest.mark.task(4, "worker")
 
 LIMIT = 60.0  # virtual seconds before a call counts as hung (free under looptime)
 EPS = 0.01  # virtual time is exact; this only absorbs float rounding
+# The real-time watch (scaled, ``tests/support/loopwatch.py``): right answers let the loop
+# idle within milliseconds, so a wrong one is ended sooner than the watch's defaults
+# would: after FROZEN real seconds without a turn of the loop, or BUSY_CPU CPU seconds
+# burnt while the loop turns and its clock stands still.
+FROZEN = 0.4
+BUSY_CPU = 0.15
 
 
 CREATED: list[Coroutine[Any, Any, Any]] = []  # closed by tidy() if never started
@@ -99,11 +105,21 @@ async def tidy() -> None:
             coro.close()
 
 
-def watching(call: str, idle: str = "never_idle",
-             frozen: str = "loop_frozen") -> contextlib.AbstractAsyncContextManager[None]:
-    """The block, watched in real time (``tests/support/loopwatch.py``): its
-    ``finally: await tidy()`` still runs when the watch ends it."""
-    return loopwatch.watching(MSG, call, frozen=frozen, idle=idle)
+@contextlib.asynccontextmanager
+async def watching(call: str, idle: str = "never_idle",
+                   frozen: str = "loop_frozen") -> AsyncIterator[None]:
+    """The block, watched in real time (``tests/support/loopwatch.py``): code that freezes
+    the loop fails with ``frozen``, code that never lets it idle with ``idle``; the
+    block's ``finally: await tidy()`` still runs when the watch ends it."""
+    start = now()
+    watch = loopwatch.LoopWatch(frozen=FROZEN, busy_cpu=BUSY_CPU)
+    try:
+        async with watch:
+            yield
+    except loopwatch.LoopFrozen:
+        MSG.fail(frozen, call=call, frozen=watch.frozen_for)
+    except loopwatch.NeverIdle:
+        MSG.fail(idle, call=call, still=watch.still_for, at=watch.stood_at - start)
 
 
 def check_stopped(work: Slow, call: str, seconds: float) -> None:
