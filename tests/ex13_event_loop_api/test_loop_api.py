@@ -18,6 +18,7 @@ import threading
 import time
 import warnings
 from collections.abc import AsyncIterator, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 from typing import Any
 
@@ -280,27 +281,45 @@ def test_async_generators_are_closed(
         close_if_open(probe)
 
 
+class HeldExecutor(ThreadPoolExecutor):
+    """A default executor whose job runs until someone waits for it to shut down:
+    ``shutdown(wait=True)`` (what ``loop.shutdown_default_executor()`` calls) lets the job
+    finish; ``shutdown(wait=False)`` (what ``loop.close()`` calls) does not, so code that
+    does not wait returns while the job is still running, however fast the machine."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1, thread_name_prefix="held-default-executor")
+        self.release = threading.Event()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if wait:
+            self.release.set()
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
 @run_task
 def test_default_executor_is_shut_down(
     restore_current_loop: asyncio.AbstractEventLoop | None,
 ) -> None:
     """the default executor is shut down: its job finished and its threads are gone"""
     probe = Probe()
+    executor = HeldExecutor()
     finished = threading.Event()
     workers: list[threading.Thread] = []
 
     def slow_job() -> None:
         workers.append(threading.current_thread())
-        time.sleep(0.2)
+        executor.release.wait(scaled(DEADLINE))  # until shut down with wait=True
         finished.set()
 
     async def main() -> str:
         probe.loop = asyncio.get_running_loop()
+        probe.loop.set_default_executor(executor)
         probe.keep.append(probe.loop.run_in_executor(None, slow_job))  # not awaited
         await asyncio.sleep(0.01)
         return "done"
 
-    call = "run_in_new_loop(main()) where main leaves a 0.2 s job in the default executor"
+    call = "run_in_new_loop(main()) where main leaves a job running in the default executor"
     try:
         got = run_new(probe, main(), call, restore_current_loop)
         MSG.check(got == "done", "wrong_result", call=call, got=got, want="done")
@@ -308,8 +327,8 @@ def test_default_executor_is_shut_down(
         MSG.check(finished.is_set() and not alive, "executor_not_shut_down", call=call,
                   threads=len(alive))
     finally:
-        if workers:
-            finished.wait(scaled(2.0))
+        executor.release.set()  # after the checks: let the job end, and its thread
+        executor.shutdown(wait=False)
         for t in workers:  # let the executor's threads end before the leak check
             t.join(scaled(2.0))
         close_if_open(probe)
@@ -395,11 +414,13 @@ class FutureSpy:
 async def test_value_arrives_after_the_delay() -> None:
     """future_after returns the value exactly when its timer fires, without blocking the loop"""
     loop = asyncio.get_running_loop()
-    call = "future_after(1.5, 'ready')"
+    # Loop time is virtual: the delay costs a right answer nothing; a wrong one that blocks
+    # with time.sleep blocks for real, still well above the freeze allowed.
+    call = "future_after(0.75, 'ready')"
     async with LoopLag() as lag:
         with TimerSpy(loop) as spy, FutureSpy(loop) as futures:
             start = loop.time()
-            got = await bounded(mod.future_after(1.5, "ready"), 60.0, call)
+            got = await bounded(mod.future_after(0.75, "ready"), 60.0, call)
             elapsed = loop.time() - start
         await asyncio.sleep(0.05)  # one more heartbeat: it measures a freeze when it ends
     allowance = scaled(0.5)
@@ -407,8 +428,8 @@ async def test_value_arrives_after_the_delay() -> None:
                        allowance, lag.worst < allowance)
     MSG.check(lag.worst < allowance, "blocked_loop", call=call, lag=lag.worst)
     MSG.check(got == "ready", "not_value", call=call, got=got)
-    MSG.check(abs(elapsed - 1.5) < 0.01, "wrong_delay", call=call, elapsed=elapsed)
-    wanted = [w for w in spy.whens if abs(w - (start + 1.5)) < 0.01]
+    MSG.check(abs(elapsed - 0.75) < 0.01, "wrong_delay", call=call, elapsed=elapsed)
+    wanted = [w for w in spy.whens if abs(w - (start + 0.75)) < 0.01]
     MSG.check(wanted, "no_timer", call=call)
     unresolved = futures.unresolved()
     MSG.check(not unresolved, "future_not_resolved", call=call, count=len(unresolved),
@@ -421,13 +442,14 @@ async def test_value_arrives_after_the_delay() -> None:
 async def test_several_wait_at_the_same_time() -> None:
     """three future_after calls run together: they take the longest delay, not the sum"""
     loop = asyncio.get_running_loop()
-    call = "asyncio.gather(future_after(0.1, 'a'), future_after(0.3, 'c'), future_after(0.2, 'b'))"
+    call = ("asyncio.gather(future_after(0.05, 'a'), future_after(0.15, 'c'), "
+            "future_after(0.1, 'b'))")
     start = loop.time()
-    got = await bounded(asyncio.gather(mod.future_after(0.1, "a"), mod.future_after(0.3, "c"),
-                                       mod.future_after(0.2, "b")), 60.0, call)
+    got = await bounded(asyncio.gather(mod.future_after(0.05, "a"), mod.future_after(0.15, "c"),
+                                       mod.future_after(0.1, "b")), 60.0, call)
     elapsed = loop.time() - start
     MSG.check(got == ["a", "c", "b"], "not_value", call=call, got=got)
-    MSG.check(abs(elapsed - 0.3) < 0.001, "wrong_delay", call=call, elapsed=elapsed)
+    MSG.check(abs(elapsed - 0.15) < 0.001, "wrong_delay", call=call, elapsed=elapsed)
 
 
 # -- task 3 -----------------------------------------------------------------------------------
