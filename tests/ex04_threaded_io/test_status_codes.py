@@ -2,20 +2,26 @@
 
 Evidence: a local server holds every request until all of them are in flight
 at once and counts the peak; the threads alive when each request arrives tell
-a plain loop from threads joined one by one. Every call must leave the process's
+a plain loop from threads joined one by one. While the server waits for the
+rest, a stall watch (tests/support/stall.py) looks at every thread: when none
+has run for a moment, no other request is on its way (they are sent one at a
+time, or by too few threads) and the gate is opened then rather than at its
+timeout. Every call must leave the process's
 default socket timeout as it found it, and its result is copied as it returns
 (threads it left running cannot change what is reported).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import http.client
+import os
 import socket
 import threading
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +29,7 @@ import pytest
 from ex04_threaded_io import status_codes as mod
 
 from tests.support.http_server import GatedHTTPServer, refused_url
+from tests.support.stall import StallWatch, thread_status
 from tests.support.sync import beyond_default_pool
 from tests.support.timing import call_with_deadline, scaled
 
@@ -34,11 +41,68 @@ at_once = pytest.mark.task(2, "all requests at once")
 DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
 # Seconds (scaled) the server holds the first request while waiting for the others. Threads
 # started together all arrive within a few hundredths of a second, even on a busy machine;
-# a client that sends one request at a time sits this out once per gated test.
+# a client that sends one request at a time sits this out once per gated test, unless the
+# stall watch (below) opens the gate sooner.
 GATE = 1.0
+# Seconds (scaled) of a still process after which no further request is on its way: the
+# gate is opened then. Until every request is in, a right answer always has a thread that
+# runs or is about to (one being started, connecting, sending; a handler being started);
+# the server's accept loop, which wakes every 0.01 s, is watched apart (see gate_watch).
+STILL = 0.15
 # seconds between answers after the gate opens, last URL first: codes gathered as the
 # answers arrive are then never in input order, every time
 GAP = 0.04
+
+
+@contextlib.contextmanager
+def gate_watch(server: GatedHTTPServer) -> Iterator[None]:
+    """While the block runs, open the server's gate as soon as the process stalls with it shut.
+
+    A client that sends its requests one at a time (or from too few threads) leaves every
+    thread asleep while the server holds the requests it has: nothing else can come then,
+    and the gate opens after STILL seconds instead of GATE (``server.broken`` tells, as
+    after a gate timeout). The server's accept loop wakes on a timer of its own, so it is
+    left out of the watch; but while it is ready to run (a connection waits to be
+    accepted) the process is not still.
+    """
+    done = threading.Event()
+    accept_loops = [t.native_id for t in threading.enumerate()
+                    if t.name.startswith("course-http-server-") and t.native_id is not None]
+    pid = os.getpid()
+
+    def watch() -> None:
+        stall = StallWatch(STILL, ignore=[(pid, tid) for tid in accept_loops])
+        switches: dict[int, int] = {}
+        while not done.wait(stall.period) and not server.opened:
+            # Seen running at a tick of its own, it has switched since the last look; ready
+            # to run and not switched since, it waits for a CPU (or works): not still.
+            waiting = False
+            for tid in accept_loops:
+                found = thread_status(pid, tid)
+                if found is not None:
+                    waiting |= found[0] in "RD" and switches.get(tid) == found[1]
+                    switches[tid] = found[1]
+            if waiting:
+                stall.moved()
+            elif stall.stalled():
+                _open_gate(server)
+                return
+
+    watcher = threading.Thread(target=watch, name="course-gate-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join(scaled(5))
+
+
+def _open_gate(server: GatedHTTPServer) -> None:
+    """Let the held requests through, as a gate timeout would (unless all came after all)."""
+    with server._cond:
+        if not server.opened:
+            server.broken = True
+            server._cond.notify_all()
 
 
 def fetch(urls: Sequence[str], **kwargs: float) -> list[int]:
@@ -207,7 +271,8 @@ def test_all_requests_are_in_flight_at_once() -> None:
     with GatedHTTPServer(expected=n, gate_timeout=GATE, on_arrival=watch) as server:
         urls = [server.url(f"/status/{c}") for c in want]
         watch.begin()
-        got = fetch_answers(urls, want)
+        with gate_watch(server):
+            got = fetch_answers(urls, want)
         peak, arrivals = server.peak, server.arrivals
     during = sorted(watch.defaults - {before}, key=repr)
     MSG.check(not during, "global_timeout_during", n=n, before=before,
@@ -235,7 +300,8 @@ def test_codes_follow_input_order_not_arrival_order() -> None:
     with GatedHTTPServer(expected=n, gate_timeout=GATE, delay_when_broken=False) as server:
         urls = [server.url(f"/status/{c}", delay=round((n - 1 - i) * step, 2))
                 for i, c in enumerate(want)]
-        got = fetch_answers(urls, want)
+        with gate_watch(server):
+            got = fetch_answers(urls, want)
     if got != want and sorted(got) == sorted(want):
         MSG.fail("completion_order", got=got, want=want)
     MSG.check(got == want, "wrong_codes", got=got, want=want)
