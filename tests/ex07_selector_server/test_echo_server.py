@@ -50,7 +50,11 @@ SHUTDOWN_CALL = 3.0  # seconds (scaled) for shutdown() itself to return
 HALF_CLOSE_SIZE = 3 << 20  # bytes a half-closing client sends: more than the kernel buffers
 HALF_CLOSE_ROUND = 256 * 1024  # bytes it sends or reads at a time
 HALF_CLOSE_MSS = 1024  # the segment size it asks for
-IDLE_WINDOW = 0.15  # seconds an idle server's thread is watched (twice: 0 and 1 client)
+# Seconds an idle server's thread is watched (twice: 0 and 1 client), at least MIN_SAMPLES
+# samples (usage.py): a spinning thread is running in all of them, a sleeping one in next to
+# none, even one that wakes up every 0.05 s to look at a flag.
+IDLE_WINDOW = 0.06
+FLOOD_STALL = 0.1  # seconds (scaled) without progress that end a slow reader's flood
 
 
 def make_server(*args: Any) -> Any:
@@ -351,6 +355,31 @@ def send_then_half_close(address: tuple[str, int], payload: bytes, wait: Patienc
     return got
 
 
+def read_to_end(sock: socket.socket, into: bytearray, wait: Patience) -> str:
+    """Read from the non-blocking ``sock`` until the server closes the connection ("eof")
+    or resets it ("reset"); "open" when the time is up or all went still first (the
+    server is not going to close it)."""
+    deadline = time.monotonic() + scaled(wait.seconds)
+    with selectors.DefaultSelector() as sel:
+        sel.register(sock, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if not sel.select(wait.watch.period):
+                if wait.watch.stalled():
+                    break
+                continue
+            try:
+                chunk = sock.recv(1 << 16)
+            except (BlockingIOError, InterruptedError):
+                continue
+            except OSError:
+                return "reset"
+            if not chunk:
+                return "eof"
+            into += chunk
+            wait.watch.moved()
+    return "open"
+
+
 # -- task 1 -----------------------------------------------------------------------------------
 @listen
 def test_listens_on_a_free_port() -> None:
@@ -396,7 +425,7 @@ def test_shutdown_stops_serve_forever_quickly() -> None:
             accepted = wait_for(lambda: len(held(before, mine)) > listening or run.dead(), wait)
             run.check()
             MSG.check(accepted, "not_accepting", n=1, accepted=0, waited=wait.told())
-            time.sleep(0.05)
+            settle(run.thread, limit=0.05)  # back in select(), the client registered
             run.check()
             # Past the allowance the verdict is in: no need to wait for a late return.
             elapsed = run.stop(STOP_WITHIN)
@@ -429,9 +458,10 @@ def test_shutdown_closes_every_socket() -> None:
             run.check()
             MSG.check(accepted, "not_accepting", n=3, accepted=len(held(before, mine)) - idle,
                       waited=wait.told())
-            run.stop()
+            # A loop that shutdown() did not wake (all went still) will not close anything.
+            waited = run.stop(watch=StallWatch())
             if run.thread.is_alive():
-                MSG.fail("shutdown_hang", seconds=scaled(3.0))
+                MSG.fail("shutdown_hang", seconds=waited)
             run.check()  # serve_forever must return, not raise
             left = held(before, mine)
             MSG.check(not left, "sockets_left_open", count=len(left), clients=len(clients))
@@ -472,7 +502,7 @@ def test_idle_server_sleeps() -> None:
     before = socket_fds()
     with serving() as (server, run):
         listening = len(held(before))
-        time.sleep(0.02)  # let serve_forever reach its select()
+        settle(run.thread)  # let serve_forever reach its select()
         run.check()
         check_idle(run, clients=0)
         client = connect(server.address)
@@ -482,7 +512,7 @@ def test_idle_server_sleeps() -> None:
             accepted = wait_for(lambda: len(held(before, mine)) > listening or run.dead(), wait)
             run.check()
             MSG.check(accepted, "not_accepting", n=1, accepted=0, waited=wait.told())
-            time.sleep(0.02)
+            settle(run.thread)
             check_idle(run, clients=1)
         finally:
             client.close()
@@ -523,17 +553,19 @@ def test_half_closed_client_that_is_not_reading_does_not_make_it_spin() -> None:
         try:
             back = send_reading_as_needed(sock, payload, 5.0)
             sock.shutdown(socket.SHUT_WR)  # end of stream: recv() on the server gives b""
-            time.sleep(0.05)  # the server reads to the end and fills this client's window
+            time.sleep(0.01)  # the server reads to the end and fills this client's window
             settle(run.thread)
             usage = usage_of(run.thread, IDLE_WINDOW)
             run.check()
             MSG.check(not usage.spinning(), "half_closed_spin", busy=usage.busy,
                       samples=usage.samples, wall=usage.wall, cpu=usage.cpu)
-            sock.settimeout(scaled(2))  # then the rest of the echo still comes back
-            while chunk := sock.recv(1 << 16):
-                back += chunk
+            wait = Patience(2.0)  # then the rest of the echo still comes back, and the end
+            ended = read_to_end(sock, back, wait)
             MSG.check(bytes(back) == payload, "half_close_lost", sent=len(payload),
-                      got=len(back), where="", ended=MSG.text("ended_eof"), waited=2.0)
+                      got=len(back), where="", ended=MSG.text(f"ended_{ended}"),
+                      waited=wait.told())
+            MSG.check(ended != "open", "half_close_kept_open", sent=len(payload),
+                      waited=wait.told())
         finally:
             sock.close()
 
@@ -607,7 +639,7 @@ def test_idle_client_does_not_stall_the_others() -> None:
             idle.sendall(b"abc")  # ...and nothing more, and it never reads
             wait_for(lambda: len(held(before, {idle.fileno()})) > baseline or run.dead(),
                      Patience(1.0))
-            time.sleep(0.05)
+            settle(run.thread, limit=0.05)  # the server has read it and sleeps again
             with Swarm(server.address, 3) as swarm:
                 swarm.connect()
                 messages = [b"hi from %d" % i for i in range(3)]
@@ -623,7 +655,8 @@ def test_idle_client_does_not_stall_the_others() -> None:
 @echo
 def test_slow_reader_does_not_stall_the_others() -> None:
     """a client that floods the server and does not read does not hold the others up"""
-    with serving() as (server, run), SlowReader(server.address) as slow:
+    with serving() as (server, run), \
+            SlowReader(server.address, stall=scaled(FLOOD_STALL)) as slow:
         wait_for(lambda: slow.flooded.is_set() or run.dead(), 5.0)
         run.check()
         with Swarm(server.address, 3) as swarm:
@@ -716,7 +749,7 @@ def test_echo_left_unread_is_not_passed_on() -> None:
             leaver = small_window_client(server.address)
             try:
                 send_reading_as_needed(leaver, pattern(3 << 20, seed=7), 5.0)
-                time.sleep(0.05)
+                time.sleep(0.01)
                 settle(run.thread)  # the server holds some of the echo, waiting to write it
             finally:
                 leaver.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

@@ -66,7 +66,7 @@ def _cpu_clock(thread: threading.Thread) -> Callable[[], float] | None:
     return lambda: time.clock_gettime(clock)
 
 
-def watch(thread: threading.Thread, seconds: float, period: float = 0.01) -> Usage:
+def watch(thread: threading.Thread, seconds: float, period: float = 0.005) -> Usage:
     """Watch ``thread`` for ``seconds`` and at least MIN_SAMPLES samples (at most four
     times ``seconds``: a window, not an allowance, so it is not scaled).
 
