@@ -19,13 +19,14 @@ GAP = 0.05
 def meet_and_report(arg: tuple[Any, int]) -> tuple[int, int, bool, str]:
     """Wait at a shared (manager) barrier; report (index, pid, met, thread name).
 
-    After the meeting the last index finishes first, the first index last.
+    After the meeting the first index finishes last, two gaps after all the others.
     """
     barrier, index = arg
     try:
         barrier.wait()
         met = True
-        time.sleep(GAP * (barrier.parties - 1 - index))
+        if index == 0:
+            time.sleep(2 * GAP)
     except threading.BrokenBarrierError:
         met = False
     return index, os.getpid(), met, threading.current_thread().name
@@ -38,31 +39,41 @@ def finish_in_reverse(arg: tuple[int, int]) -> str | None:
     return None if index == 1 else f"result-{index}"
 
 
-def fail_on_three(value: int) -> int:
-    time.sleep(0.5 if value != 3 else 0.0)
+def fail_on_three(arg: tuple[int, Any]) -> int:
+    """3 raises at once; the others return 0.2 s after it raised (``failed`` tells them).
+
+    A call that raises as soon as the error arrives, without joining, does so while the
+    others still run, every time, however late any child started.
+    """
+    value, failed = arg
     if value == 3:
+        failed.set()
         raise ValueError(f"bad input {value}")
+    failed.wait(10)
+    time.sleep(0.2)
     return value
 
 
-def exit_silently_on_two(arg: tuple[int, int, Any]) -> int:
-    """1 returns after 0.1 s; 2 dies without a result; 3 returns 0.3 s after 1 did.
+def exit_silently_on_two(arg: tuple[int, int, Any, Any]) -> int:
+    """1 returns after 0.1 s; 2 dies without a result; 3 returns 0.2 s after both.
 
     A call that reads the results in order and raises at the silent death, without
-    joining, does so right after 1's result: 3 is still running then, every time,
-    however late any child started.
+    joining, does so right after 1's result and 2's death: 3 is still running then,
+    every time, however late any child started.
     """
-    value, parent, first_done = arg
+    value, parent, first_done, second_dying = arg
     if value == 2:
         if os.getpid() == parent:  # called in the test process itself: do not kill it
             raise RuntimeError(f"os._exit({SILENT_EXIT}) was called in the parent process")
+        second_dying.set()
         os._exit(SILENT_EXIT)
     if value == 1:
         time.sleep(0.1)
         first_done.set()
     else:
         first_done.wait(10)
-        time.sleep(0.3)
+        second_dying.wait(10)
+        time.sleep(0.2)
     return value
 
 

@@ -36,8 +36,13 @@ failures = pytest.mark.task(2, "failures in children")
 
 DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
 # Seconds (scaled) of a still process tree after which a call that waits for its children
-# counts as stuck: longer than any poll (join/get/poll with a timeout) it may use meanwhile.
-STILL = 2.0
+# counts as stuck: longer than any poll (join/get/poll with a timeout) it may use meanwhile,
+# a 1 s poll (the longest usually written) with half a second to spare.
+STILL = 1.5
+# Seconds (scaled) of a still process tree after which no other child is on its way to the
+# barrier. Until all are there, a right answer always has a process that runs or is about to
+# (being started, starting its interpreter, reaching the barrier).
+MEETING_STILL = 0.15
 
 
 def run_in_processes(target: Any, args: list[Any], watch: StallWatch | None = None,
@@ -96,7 +101,7 @@ def test_children_run_at_the_same_time_in_their_own_processes(
     seen: dict[str, int] = {}
     # Children that start one after another leave the others still while the first waits.
     reports = run_in_processes(targets.meet_and_report, [(barrier, i) for i in range(n)],
-                               watch(), lambda: abort(barrier, seen))
+                               watch(MEETING_STILL), lambda: abort(barrier, seen))
     parent = os.getpid()
     if not isinstance(reports, list) or len(reports) != n:
         MSG.fail("wrong_results", got=reports, want=f"{n} reports (index, pid, ...)")
@@ -157,11 +162,12 @@ def test_empty_input() -> None:
 
 # -- task 2 -----------------------------------------------------------------------------------
 @failures
-def test_child_error_is_reraised_after_all_children_ended() -> None:
+def test_child_error_is_reraised_after_all_children_ended(manager: SyncManager) -> None:
     """a target that raises: its message is re-raised, after every child ended"""
     before = live_children()
+    failed = manager.Event()
     try:
-        got = run_in_processes(targets.fail_on_three, [3, 1, 5])
+        got = run_in_processes(targets.fail_on_three, [(v, failed) for v in (3, 1, 5)])
     except (NotImplementedError, AssertionError):  # not done yet, or a hang already reported
         raise
     except Exception as exc:  # any type is fine, as long as it carries the message
@@ -177,10 +183,11 @@ def test_child_that_dies_silently(manager: SyncManager) -> None:
     """a child that exits without a result gives ChildProcessError with its exit code"""
     before = live_children()
     code = targets.SILENT_EXIT
-    first_done = manager.Event()
+    first_done, second_dying = manager.Event(), manager.Event()
     try:
         got = run_in_processes(targets.exit_silently_on_two,
-                               [(v, os.getpid(), first_done) for v in (1, 2, 3)], watch(STILL))
+                               [(v, os.getpid(), first_done, second_dying) for v in (1, 2, 3)],
+                               watch(STILL))
     except ChildProcessError as exc:
         # The exit code as a whole number: a pid that merely contains its digits is not it.
         named = re.search(rf"\b{code}\b", str(exc)) is not None
