@@ -39,10 +39,17 @@ ROUNDS = 25  # updates per thread
 DEADLINE = 5.0  # seconds (scaled) before the threads count as hung
 
 
+PAUSE = 0.0002  # seconds each pause() sleeps: the other threads run meanwhile
+# Seconds (scaled) of a process where no thread has run after which the threads are
+# deadlocked: the workers sleep PAUSE in every pause() and SWITCH after every release, so
+# a live run is never still for more than a millisecond or so.
+STILL = 0.1
+
+
 class YieldingPause:
     """Stands in for ``pause()``: a short sleep (other threads run), counted."""
 
-    def __init__(self, seconds: float = 0.0005) -> None:
+    def __init__(self, seconds: float = PAUSE) -> None:
         self.seconds = seconds
         self.calls = 0
         self.inside = 0
@@ -162,7 +169,7 @@ def together(jobs: list[Callable[[], None]], what: str) -> None:
 
     threads = [threading.Thread(target=run, args=(job,), name=f"course-worker-{i}", daemon=True)
                for i, job in enumerate(jobs)]
-    watch = StallWatch()  # the workers sleep 0.5 ms in every pause(): never still for long
+    watch = StallWatch(STILL)
     for t in threads:
         t.start()
     started = time.monotonic()
@@ -229,7 +236,7 @@ def test_value_follows_updates_in_one_thread() -> None:
 
     what = "3 × increment(), add(5), add(-2)"
     try:
-        got = call_watching(updates, seconds=DEADLINE, call=what, watch=StallWatch())
+        got = call_watching(updates, seconds=DEADLINE, call=what, watch=StallWatch(STILL))
     except Lesson as lesson:
         if lesson.key == "hang":
             MSG.fail("stuck", calls=what, seconds=scaled(DEADLINE))
