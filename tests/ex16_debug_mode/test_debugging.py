@@ -42,14 +42,15 @@ DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
 # A callback that only awaits takes well under a millisecond, and stays under 15 ms even
 # when four busy loops share two CPUs with the test; THRESHOLD leaves that margin more
 # than three times over, so a right answer is not blamed for a callback the OS paused.
-# A blocking task sleeps twice as long: time.sleep never returns early, so its callback
-# always takes at least BLOCK and is reported with seconds >= THRESHOLD.
-BLOCK = 0.1  # seconds a "blocking" task sleeps with time.sleep
+# A blocking task sleeps longer: time.sleep never returns early, so its callback always
+# takes at least BLOCK and is reported with seconds >= THRESHOLD. (Every block is real
+# time that every run of the tests waits: BLOCK is no longer than that needs.)
+BLOCK = 0.07  # seconds a "blocking" task sleeps with time.sleep
 THRESHOLD = 0.05  # slow_callback_duration asked for
 # The second of two blockers blocks longer, so that reports sorted by duration are out of
 # the order of the blocks; the first callback would have to be paused by the OS for
-# LONG_BLOCK - BLOCK to look as long.
-LONG_BLOCK = 0.25
+# LONG_BLOCK - BLOCK (0.12 s) to look as long.
+LONG_BLOCK = 0.19
 # Blocks between a low threshold and the loop's default slow_callback_duration (0.1 s):
 # each is reported with the threshold set, and by a loop left at its default only if the
 # OS paused that callback for 70 ms more; all BRIEF_TIMES of them, never.
@@ -215,7 +216,7 @@ def test_reports_a_blocking_plain_callback() -> None:
 
     async def main() -> None:
         asyncio.get_running_loop().call_soon(time.sleep, BLOCK)
-        await polite(2 * BLOCK)
+        await polite(BLOCK / 2)  # the blocking callback runs first, main resumes after it
 
     with captured_reports() as capture:
         got = slow_callbacks(main, THRESHOLD)
