@@ -54,6 +54,9 @@ GAP = 0.02
 # longer; computing or waiting for results on the loop's thread freezes it nearly all
 # the time.
 FETCH_LAG = 0.15
+# A freeze above FETCH_LAG but under this many times it is measured once more: a blocking
+# fetch freezes the loop for a whole fetch (0.2 s) or all of them (0.8 s) every time.
+AGAIN_BELOW = 3
 CRUNCH_LAG = 0.15
 CRUNCH_SHARE = 0.5
 # CPU seconds (scaled) that one cpu_heavy call of the crunch test takes; the number is
@@ -158,12 +161,25 @@ async def test_fetch_all_keeps_the_loop_free(monkeypatch: pytest.MonkeyPatch) ->
         return code
 
     monkeypatch.setattr(mod, "blocking_fetch", fetch_last_first)
-    async with LoopLag() as lag:
-        got = await fetch_all(urls)
+    got, lag = await fetch_watched(urls)
+    if scaled(FETCH_LAG) < lag.worst < scaled(FETCH_LAG * AGAIN_BELOW):
+        # One freeze a little over the allowance: a blocking fetch on the loop's thread, or
+        # the OS keeping the loop's thread off a crowded CPU for a moment. Measured once
+        # more: a fetch that blocks the loop freezes it again, every time; a hiccup does not.
+        check_no_tasks_left("fetch_all")
+        got, again = await fetch_watched(urls)
+        lag = min(lag, again, key=lambda one: one.worst)
     check_lag(lag, "blocks_loop", scaled(FETCH_LAG), n=len(urls))
     want = [200, 404, 200, 503]
     MSG.check(got == want, "wrong_results", got=got, want=want)
     check_no_tasks_left("fetch_all")
+
+
+async def fetch_watched(urls: list[str]) -> tuple[list[int], LoopLag]:
+    """fetch_all(urls), with the longest freeze of the loop while it ran."""
+    async with LoopLag() as lag:
+        got = await fetch_all(urls)
+    return got, lag
 
 
 @fetching
