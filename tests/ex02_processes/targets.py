@@ -63,9 +63,9 @@ def exit_silently_on_two(arg: tuple[int, int, Any, Any]) -> int:
     """
     value, parent, first_done, second_dying = arg
     if value == 2:
+        second_dying.set()
         if os.getpid() == parent:  # called in the test process itself: do not kill it
             raise RuntimeError(f"os._exit({SILENT_EXIT}) was called in the parent process")
-        second_dying.set()
         os._exit(SILENT_EXIT)
     if value == 1:
         time.sleep(0.1)
