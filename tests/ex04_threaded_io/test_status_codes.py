@@ -85,7 +85,7 @@ def gate_watch(server: GatedHTTPServer) -> Iterator[None]:
             if waiting:
                 stall.moved()
             elif stall.stalled():
-                _open_gate(server)
+                server.open_gate()
                 return
 
     watcher = threading.Thread(target=watch, name="course-gate-watch", daemon=True)
@@ -95,14 +95,6 @@ def gate_watch(server: GatedHTTPServer) -> Iterator[None]:
     finally:
         done.set()
         watcher.join(scaled(5))
-
-
-def _open_gate(server: GatedHTTPServer) -> None:
-    """Let the held requests through, as a gate timeout would (unless all came after all)."""
-    with server._cond:
-        if not server.opened:
-            server.broken = True
-            server._cond.notify_all()
 
 
 def fetch(urls: Sequence[str], **kwargs: float) -> list[int]:
