@@ -91,8 +91,14 @@ def child_pid(_: object) -> int:
     return os.getpid()
 
 
-def big_result(size: int) -> bytes:
-    """``size`` bytes; a large result comes after the small ones (finishing order)."""
+def big_result(arg: tuple[int, Any]) -> bytes:
+    """``size`` bytes; a large result comes a gap after the small one has ended (``small_done``
+    tells it), so that results gathered as children finish are out of order every time,
+    however late the small child started."""
+    size, small_done = arg
     if size > 1024:
+        small_done.wait(10)
         time.sleep(GAP)
+    else:
+        small_done.set()
     return b"x" * size

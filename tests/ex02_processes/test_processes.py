@@ -136,10 +136,11 @@ def test_results_follow_input_order() -> None:
 
 
 @run
-def test_large_results_come_back_whole() -> None:
+def test_large_results_come_back_whole(manager: SyncManager) -> None:
     """a result of several MiB comes back whole (read before you join)"""
     size = 4 * 1024 * 1024
-    got = run_in_processes(targets.big_result, [size, 10])
+    small_done = manager.Event()
+    got = run_in_processes(targets.big_result, [(size, small_done), (10, small_done)])
     ok = isinstance(got, list) and len(got) == 2 and got[0] == b"x" * size and got[1] == b"x" * 10
     MSG.check(ok, "wrong_results", got=f"{len(got)} result(s)" if isinstance(got, list) else got,
               want="[4 MiB of b'x', b'xxxxxxxxxx']")
