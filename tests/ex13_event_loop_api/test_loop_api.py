@@ -498,6 +498,33 @@ class HoldBack:
             time.sleep(0.002)
 
 
+class RunningClock:
+    """The loop's clock, moving only while the loop runs.
+
+    A timer set before the loop runs is then due after that much *running*, however long
+    the code before the run took: a thread started and joined on a crowded machine can
+    take longer than the call_later delay, and a loop run only briefly would then find
+    "later" due and run it, by luck.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.real = loop.time
+        self.paused_at: float | None = self.real()
+        self.paused = 0.0  # seconds the loop spent not running, since the start
+
+    def time(self) -> float:
+        now = self.real() if self.paused_at is None else self.paused_at
+        return now - self.paused
+
+    def resume(self) -> None:
+        if self.paused_at is not None:
+            self.paused += self.real() - self.paused_at
+            self.paused_at = None
+
+    def pause(self) -> None:
+        self.paused_at = self.real()
+
+
 def run_callback_order(loop: asyncio.AbstractEventLoop, late: bool = False
                        ) -> tuple[Any, list[int], set[int]]:
     """callback_order(loop) under a watchdog, with a spy on call_soon_threadsafe (which
@@ -516,12 +543,19 @@ def run_callback_order(loop: asyncio.AbstractEventLoop, late: bool = False
             hold.wait()
         return original(callback, *args, **kwargs)
 
+    clock = RunningClock(loop)
+
     def running() -> None:
         runners.add(threading.get_ident())
-        run_forever()
+        clock.resume()
+        try:
+            run_forever()
+        finally:
+            clock.pause()
 
     loop.call_soon_threadsafe = spy  # type: ignore[method-assign,assignment]
     loop.run_forever = running  # type: ignore[method-assign]
+    loop.time = clock.time  # type: ignore[method-assign]
     call = "callback_order(loop)"
     try:
         with Watchdog(lambda: original(loop.stop)) as dog, hold:
@@ -533,6 +567,7 @@ def run_callback_order(loop: asyncio.AbstractEventLoop, late: bool = False
     finally:
         del loop.call_soon_threadsafe
         del loop.run_forever
+        del loop.time
     return got, callers, runners or {threading.get_ident()}
 
 
