@@ -26,6 +26,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -103,9 +104,6 @@ class Job:
 
 ALL_CPUS = config.ALL_CPUS_MARK
 ONE_CPU = f"not {config.ALL_CPUS_MARK}"
-# Compiling the tests once for all jobs costs about what two job starts save: worth it
-# from this many jobs on (one student on one CPU is a single job).
-STAGE_FROM = 3
 
 
 # -- fingerprints -------------------------------------------------------------------------------
@@ -143,6 +141,32 @@ def is_current(out: Path, student: str, fp: str) -> bool:
     except (OSError, ValueError):
         return False
     return bool(data.get("complete")) and data.get("fingerprint") == fp
+
+
+CACHE = ".cache"  # in the results folder: the compiled tests, kept between batches
+
+
+def compiled_tests(opts: Options, tests: str) -> Path | None:
+    """The tests with their bytecode (``sandbox.stage_tests``), compiled once and kept in
+    the results folder for later batches with the same tests and interpreter; older
+    copies are removed. None when they could not be compiled or kept."""
+    key = hashlib.sha256(f"{tests}\0{opts.python}".encode()).hexdigest()[:20]
+    cache = opts.out / CACHE
+    ready = cache / f"tests-{key}"
+    if (ready / "repo").is_dir():
+        return ready / "repo"
+    try:
+        cache.mkdir(exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="staging-", dir=cache) as tmp:
+            if sandbox.stage_tests(opts.repo, opts.python, Path(tmp), opts.exercises) is None:
+                return None
+            for old in cache.glob("tests-*"):
+                shutil.rmtree(old, ignore_errors=True)
+            os.replace(tmp, ready)
+            Path(tmp).mkdir()  # for the context manager to remove
+    except OSError:
+        return None
+    return ready / "repo"
 
 
 # -- judging one run ----------------------------------------------------------------------------
@@ -613,13 +637,10 @@ def grade(subs: Sequence[Submission], opts: Options,
             queued += planned
         else:
             queued += mine
-    staging = tempfile.TemporaryDirectory(prefix="grading-tests-")
     staged = None
     if queued:
         sandbox.precompile(opts.python)
-    if len(queued) >= STAGE_FROM:
-        staged = sandbox.stage_tests(opts.repo, opts.python, Path(staging.name),
-                                     opts.exercises)
+        staged = compiled_tests(opts, tests)
     # Whole-machine jobs (the lanes) first, while every CPU is free anyway: placed
     # among the ordinary jobs, each would leave CPUs idle until the jobs beside it
     # ended (half a shared run, seconds, every time). Then the shared runs, in student
@@ -722,7 +743,6 @@ def grade(subs: Sequence[Submission], opts: Options,
     finally:
         progress.stop()
         sandbox.release(box)
-        staging.cleanup()
     summary.seconds = time.monotonic() - started
     return summary
 

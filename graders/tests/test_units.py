@@ -328,3 +328,19 @@ def test_staged_tests_carry_bytecode_that_follows_the_source(tmp_path: Path) -> 
         engine.REPO / "tests" / "conftest.py").read_bytes()
     plain = sandbox.pristine_copy([ORDINARY], tmp_path / "plain")
     assert not list(plain.rglob("*.pyc"))
+
+
+def test_compiled_tests_are_kept_for_the_next_batch_and_replaced_when_tests_change(
+        tmp_path: Path) -> None:
+    opts = batch.Options(out=tmp_path, exercises=[ORDINARY])
+    first = batch.compiled_tests(opts, "hash-one")
+    assert first is not None
+    assert (first / "tests" / ORDINARY.slug / "test_threads.py").is_file()
+    stamp = first.stat().st_mtime_ns
+    assert batch.compiled_tests(opts, "hash-one") == first
+    assert first.stat().st_mtime_ns == stamp  # not staged again
+    second = batch.compiled_tests(opts, "hash-two")
+    assert second is not None
+    assert second != first
+    assert not first.exists()
+    assert [p.name for p in (tmp_path / batch.CACHE).iterdir()] == [second.parent.name]
