@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Coroutine
+from collections.abc import Awaitable, Coroutine
 from typing import Any, TypeVar
 
 import pytest
@@ -59,23 +59,13 @@ async def stop_leftovers() -> list[asyncio.Task[object]]:
     return left
 
 
-@contextlib.asynccontextmanager
-async def watching(call: str, frozen: str = "loop_frozen",
-                   idle: str = "never_idle") -> AsyncIterator[None]:
+def watching(call: str, frozen: str = "loop_frozen",
+             idle: str = "never_idle") -> contextlib.AbstractAsyncContextManager[None]:
     """The block, watched in real time (``tests/support/loopwatch.py``): code that freezes
     the loop fails with ``frozen``, code that never lets it idle with ``idle``, once the
     tasks it left behind were cancelled."""
-    start = now()
-    watch = loopwatch.LoopWatch(frozen=FROZEN, busy_cpu=BUSY_CPU)
-    try:
-        async with watch:
-            yield
-    except loopwatch.LoopFrozen:
-        await stop_leftovers()
-        MSG.fail(frozen, call=call, frozen=watch.frozen_for)
-    except loopwatch.NeverIdle:
-        await stop_leftovers()
-        MSG.fail(idle, call=call, still=watch.still_for, at=watch.stood_at - start)
+    return loopwatch.watching(MSG, call, frozen=frozen, idle=idle, cleanup=stop_leftovers,
+                              watch=loopwatch.LoopWatch(frozen=FROZEN, busy_cpu=BUSY_CPU))
 
 
 async def watched(aw: Awaitable[T], call: str, **keys: str) -> T:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import Coroutine
 from typing import Any
 
 import pytest
@@ -105,21 +105,13 @@ async def tidy() -> None:
             coro.close()
 
 
-@contextlib.asynccontextmanager
-async def watching(call: str, idle: str = "never_idle",
-                   frozen: str = "loop_frozen") -> AsyncIterator[None]:
+def watching(call: str, idle: str = "never_idle",
+             frozen: str = "loop_frozen") -> contextlib.AbstractAsyncContextManager[None]:
     """The block, watched in real time (``tests/support/loopwatch.py``): code that freezes
     the loop fails with ``frozen``, code that never lets it idle with ``idle``; the
     block's ``finally: await tidy()`` still runs when the watch ends it."""
-    start = now()
-    watch = loopwatch.LoopWatch(frozen=FROZEN, busy_cpu=BUSY_CPU)
-    try:
-        async with watch:
-            yield
-    except loopwatch.LoopFrozen:
-        MSG.fail(frozen, call=call, frozen=watch.frozen_for)
-    except loopwatch.NeverIdle:
-        MSG.fail(idle, call=call, still=watch.still_for, at=watch.stood_at - start)
+    return loopwatch.watching(MSG, call, frozen=frozen, idle=idle,
+                              watch=loopwatch.LoopWatch(frozen=FROZEN, busy_cpu=BUSY_CPU))
 
 
 def check_stopped(work: Slow, call: str, seconds: float) -> None:

@@ -159,14 +159,15 @@ class LoopWatch:
 @contextlib.asynccontextmanager
 async def watching(
     msg: Catalogue, call: str, *, frozen: str = "loop_frozen", idle: str = "never_idle",
-    cleanup: Callable[[], Awaitable[object]] | None = None,
+    cleanup: Callable[[], Awaitable[object]] | None = None, watch: LoopWatch | None = None,
 ) -> AsyncIterator[None]:
     """Run the block in real time too: if the code under test freezes the loop (fails
     with ``msg``'s ``frozen`` lesson) or never lets it idle (``idle``), the block ends
     within seconds instead of waiting for pytest-timeout's backstop. ``cleanup`` (e.g.
-    cancelling the tasks left behind) runs before the failure is raised."""
+    cancelling the tasks left behind) runs before the failure is raised; ``watch`` is a
+    LoopWatch with limits of its own (default: LoopWatch())."""
     start = asyncio.get_running_loop().time()
-    watch = LoopWatch()
+    watch = watch or LoopWatch()
     try:
         async with watch:
             yield
