@@ -13,7 +13,10 @@ code under test may legitimately take while it waits.
 
 With ``children=True`` the descendant processes are watched too; ``ignore``
 names threads of the test machinery that wake up on a timer of their own (a
-multiprocessing manager's main thread looks at its stop flag every second).
+multiprocessing manager's main thread looks at its stop flag every second, a
+server's accept loop polls): their ticks are not movement, but such a thread
+found ready to run without having switched since the last look is working (or
+waiting for a CPU), and then nothing is still.
 Where there is no ``/proc`` (macOS, Windows) no stall is ever reported and the
 caller's deadline decides, as before.
 """
@@ -94,6 +97,7 @@ class StallWatch:
         self.still = 0.0  # seconds nothing had moved, as of the last sample
         self.fired: float | None = None  # time.monotonic() of the first stalled() that said so
         self._last: Sample | None = None
+        self._ticks: Sample = {}  # the ignored threads' context switches, at the last look
         self._since = time.monotonic()
 
     def _sample(self) -> tuple[Sample, bool]:
@@ -103,6 +107,12 @@ class StallWatch:
         if self.children:
             for kid in descendants():
                 busy = _read_tasks(kid.pid, skip, sample) or busy
+        for key in self.ignore:
+            found = thread_status(*key)
+            if found is not None:
+                state, switches = found
+                busy = busy or (state in ("R", "D") and self._ticks.get(key) == switches)
+                self._ticks[key] = switches
         return sample, busy
 
     def moved(self) -> None:
