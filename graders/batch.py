@@ -157,15 +157,19 @@ def compiled_tests(opts: Options, tests: str) -> Path | None:
         return ready / "repo"
     try:
         cache.mkdir(exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="staging-", dir=cache) as tmp:
-            if sandbox.stage_tests(opts.repo, opts.python, Path(tmp), opts.exercises) is None:
-                return None
-            for old in cache.glob("tests-*"):
-                shutil.rmtree(old, ignore_errors=True)
-            os.replace(tmp, ready)
-            Path(tmp).mkdir()  # for the context manager to remove
+        tmp = Path(tempfile.mkdtemp(prefix="staging-", dir=cache))
     except OSError:
         return None
+    try:
+        if sandbox.stage_tests(opts.repo, opts.python, tmp, opts.exercises) is None:
+            return None
+        for old in cache.glob("tests-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        os.replace(tmp, ready)  # whole or not at all: a batch never sees a half-made copy
+    except OSError:
+        return None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # gone already once it was moved
     return ready / "repo"
 
 

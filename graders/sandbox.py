@@ -231,8 +231,8 @@ def pristine_copy(ex: Exercise | Sequence[Exercise], into: Path, repo: Path = RE
                   staged: Path | None = None) -> Path:
     """``into/repo``: the tests the job needs, copied from ``repo``, plus the guard plugin.
 
-    With ``staged`` (from ``stage_tests``), the tests and their bytecode are copied
-    from there instead; the guard plugin and ``pyproject.toml`` still come from here.
+    With ``staged`` (from ``stage_tests``), the tests, their bytecode and
+    ``pyproject.toml`` are copied from there instead of ``repo``.
     """
     exs = [ex] if isinstance(ex, Exercise) else list(ex)
     target = into / "repo"
