@@ -54,6 +54,21 @@ MSG = Catalogue(
             "ar": "أعادت run_in_processes القيمة {got!r}؛ المتوقع {want!r}. يجب أن تتبع النتائج "
             "ترتيب الوسائط لا ترتيب انتهاء العمليات الفرعية.",
         },
+        "big_result_stuck": {
+            "en": "run_in_processes was handed a target whose result is 4 MiB and had not "
+            "returned after {seconds:.1f} s; for the last {still:.1f} s neither it nor any "
+            "child had run. A result that large does not fit in the pipe between the "
+            "processes: the child can only end once the parent has read it. Joining the "
+            "child before reading its result makes each wait for the other forever (or the "
+            "child waits for something that only another child gives it). Read every "
+            "result first, then join.",
+            "ar": "أُعطيت run_in_processes دالة نتيجتها 4 MiB ولم تعد بعد {seconds:.1f} ث؛ "
+            "وفي آخر {still:.1f} ث لم تعمل هي ولا أي عملية فرعية. نتيجة بهذا الحجم لا تتسع "
+            "لها القناة (pipe) بين العمليتين: لا تنتهي العملية الفرعية إلا بعد أن تقرأ "
+            "العملية الأم نتيجتها. انتظار العملية بـ join قبل قراءة نتيجتها يجعل كلًّا منهما "
+            "ينتظر الأخرى إلى الأبد (أو تنتظر العملية الفرعية شيئًا لا يعطيها إياه إلا عملية "
+            "أخرى). اقرأ كل النتائج أولًا ثم استدعِ join.",
+        },
         "no_error": {
             "en": "the target raised ValueError('bad input 3') in a child, but run_in_processes "
             "returned {got!r}. Send the error back to the parent and raise it there.",

@@ -24,6 +24,7 @@ import pytest
 from ex02_processes import processes as mod
 
 from tests.support.leaks import live_children
+from tests.support.lesson import Lesson
 from tests.support.stall import WINDOW, StallWatch
 from tests.support.sync import beyond_default_pool
 from tests.support.timing import call_watching, call_with_deadline, scaled
@@ -140,7 +141,16 @@ def test_large_results_come_back_whole(manager: SyncManager) -> None:
     """a result of several MiB comes back whole (read before you join)"""
     size = 4 * 1024 * 1024
     small_done = manager.Event()
-    got = run_in_processes(targets.big_result, [(size, small_done), (10, small_done)])
+    # A child whose result does not fit in the pipe cannot end until it is read: joined
+    # first, parent and child wait for each other and the process tree goes still.
+    try:
+        got = run_in_processes(targets.big_result, [(size, small_done), (10, small_done)],
+                               watch(STILL))
+    except Lesson as stuck:
+        if stuck.key != "stalled":
+            raise
+        raise MSG.lesson("big_result_stuck", seconds=stuck.fields["seconds"],
+                         still=stuck.fields["still"]) from None
     ok = isinstance(got, list) and len(got) == 2 and got[0] == b"x" * size and got[1] == b"x" * 10
     MSG.check(ok, "wrong_results", got=f"{len(got)} result(s)" if isinstance(got, list) else got,
               want="[4 MiB of b'x', b'xxxxxxxxxx']")
