@@ -27,26 +27,32 @@ MSG = Catalogue(
             "الطلب) ثم await writer.drain().",
         },
         "request_not_sent": {
-            "en": "{call}: the server accepted {count} of {total} connection(s) on which no "
-            "byte of a request arrived within {seconds:.1f} s: they were opened and then left "
-            "waiting, so the server never answered them. Send each connection's request right "
-            "after opening it, with every fetch running at once (one task per target).",
+            "en": "{call}: the server accepted {count} of {total} connection(s) on which no byte "
+            "of a request arrived in the {seconds:.2f} s it waited (up to {limit:.1f} s, or until "
+            "nothing in the process had moved for {still:.1f} s: your client was then waiting "
+            "too): they were opened and then left waiting, so the server never answered them. "
+            "Send each connection's request right after opening it, with every fetch running at "
+            "once (one task per target).",
             "ar": "{call}: قبل الخادم {count} من {total} اتصال لم يصل عليها أي بايت من طلب خلال "
-            "{seconds:.1f} ثانية: فُتحت ثم تُركت تنتظر، فلم يُجب الخادم عليها أبدًا. أرسل طلب كل "
-            "اتصال فور فتحه، وليجرِ كل جلب في الوقت نفسه (مهمة لكل هدف).",
+            "{seconds:.2f} ثانية من الانتظار (ينتظر حتى {limit:.1f} ثانية، أو إلى أن يمضي "
+            "{still:.1f} ثانية لا يتحرك فيها شيء في العملية: أي أن عميلك كان ينتظر هو أيضًا): "
+            "فُتحت ثم تُركت تنتظر، فلم يُجب الخادم عليها أبدًا. أرسل طلب كل اتصال فور فتحه، "
+            "وليجرِ كل جلب في الوقت نفسه (مهمة لكل هدف).",
         },
         "incomplete_request": {
             "en": "{call}: the server accepted {count} of {total} connection(s) but, after "
-            "waiting {seconds:.1f} s, had not received a whole request on them: no blank line "
-            "ended the request head, so the server was still waiting for the rest and never "
-            "answered. Send f\"GET {{path}} HTTP/1.0\\r\\nHost: {{host}}\\r\\n\\r\\n\" "
-            "(the final \\r\\n\\r\\n, an empty line, says the request is complete) and await "
-            "writer.drain().",
-            "ar": "{call}: قبل الخادم {count} من {total} اتصال لكنه، بعد انتظار {seconds:.1f} "
-            "ثانية، لم يستقبل عليها طلبًا كاملًا: لم ينتهِ رأس الطلب بسطر فارغ، فظل الخادم ينتظر "
-            "بقيته ولم يُجب أبدًا. أرسل f\"GET {{path}} HTTP/1.0\\r\\nHost: {{host}}\\r\\n"
-            "\\r\\n\" (الـ \\r\\n\\r\\n الأخيرة، أي سطر فارغ، تعني أن الطلب اكتمل) ثم "
-            "await writer.drain().",
+            "waiting {seconds:.2f} s (up to {limit:.1f} s, or until nothing in the process had "
+            "moved for {still:.1f} s: your client was then waiting too), had not received a whole "
+            "request on them: no blank line ended the request head, so the server was still "
+            "waiting for the rest and never answered. Send f\"GET {{path}} HTTP/1.0\\r\\nHost: "
+            "{{host}}\\r\\n\\r\\n\" (the final \\r\\n\\r\\n, an empty line, says the request is "
+            "complete) and await writer.drain().",
+            "ar": "{call}: قبل الخادم {count} من {total} اتصال لكنه، بعد انتظار {seconds:.2f} "
+            "ثانية (حتى {limit:.1f} ثانية، أو إلى أن يمضي {still:.1f} ثانية لا يتحرك فيها شيء في "
+            "العملية: أي أن عميلك كان ينتظر هو أيضًا)، لم يستقبل عليها طلبًا كاملًا: لم ينتهِ رأس "
+            "الطلب بسطر فارغ، فظل الخادم ينتظر بقيته ولم يُجب أبدًا. أرسل f\"GET {{path}} "
+            "HTTP/1.0\\r\\nHost: {{host}}\\r\\n\\r\\n\" (الـ \\r\\n\\r\\n الأخيرة، أي سطر فارغ، "
+            "تعني أن الطلب اكتمل) ثم await writer.drain().",
         },
         "partial_line": {
             "en": "fetch_status_line('/') returned {got!r} from a server that sends its status "
@@ -72,14 +78,16 @@ MSG = Catalogue(
         },
         "closed_late": {
             "en": "{call}: the server answered {unclean} connection(s) and then waited "
-            "{seconds:.1f} s, but your client never closed its side, so the server had to. "
-            "Do not wait for the server to close first (e.g. reading to the end with "
-            "reader.read()): read the status line, then writer.close() and "
-            "await writer.wait_closed().",
-            "ar": "{call}: أجاب الخادم على {unclean} اتصال ثم انتظر {seconds:.1f} ثانية، لكن "
-            "عميلك لم يغلق جانبه أبدًا فاضطر الخادم إلى ذلك. لا تنتظر أن يغلق الخادم أولًا (مثل "
-            "القراءة حتى النهاية بـ reader.read()): اقرأ سطر الحالة ثم writer.close() و "
-            "await writer.wait_closed().",
+            "{seconds:.2f} s (up to {limit:.1f} s, or until nothing in the process had moved for "
+            "{still:.1f} s: your client was then waiting too), but your client never closed its "
+            "side, so the server had to. Do not wait for the server to close first (e.g. reading "
+            "to the end with reader.read()): read the status line, then writer.close() and await "
+            "writer.wait_closed().",
+            "ar": "{call}: أجاب الخادم على {unclean} اتصال ثم انتظر {seconds:.2f} ثانية (حتى "
+            "{limit:.1f} ثانية، أو إلى أن يمضي {still:.1f} ثانية لا يتحرك فيها شيء في العملية: أي "
+            "أن عميلك كان ينتظر هو أيضًا)، لكن عميلك لم يغلق جانبه أبدًا فاضطر الخادم إلى ذلك. لا "
+            "تنتظر أن يغلق الخادم أولًا (مثل القراءة حتى النهاية بـ reader.read()): اقرأ سطر "
+            "الحالة ثم writer.close() و await writer.wait_closed().",
         },
         "not_waited": {
             "en": "when fetch_status_line returned, its socket was still open ({count} "

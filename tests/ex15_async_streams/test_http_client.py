@@ -8,11 +8,16 @@ open show that no thread did the work. The same server can send its status line
 a few bytes at a time (one read() gets part of it), or never answer, so that a
 call cancelled while it waits shows whether the connection is closed on that
 path too (its sockets still open when it ended, then the leak check's snapshot).
+A wait of the server also ends as soon as the whole process has stood still for a
+moment (``tests/support/async_http.py``): client and server share this thread, so a
+client that waits for the server then (a request head never finished, an EOF never
+sent) is found at once instead of at the server's deadline.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import socket
 import struct
@@ -41,16 +46,22 @@ many = pytest.mark.task(2, "fetch_all")
 DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
 HOST = "127.0.0.1"  # an IP address: no getaddrinfo, so no resolver thread
 # The test servers' waits (seconds, scaled). A right client has every request in and closes
-# its side within milliseconds of being able to, all in this loop; a wrong one sits these
-# out in test after test, so they are kept short, though far above what a right one needs.
+# its side within milliseconds of being able to, all in this loop; a wrong one would sit these
+# out in test after test, so they are kept short, though far above what a right one needs,
+# and they end sooner still when the process stands still (STILL below).
 GATE = 0.4  # answers held until all expected requests are in; also bounds a request's head
 CLOSE = 0.3  # after answering, the wait for the client to close its side
 SLOW = 0.1  # the slow server's extra wait before it answers (the fast one answers first)
+# A wait of the server also ends as soon as the whole process has stood still this long
+# (seconds, scaled): the client, in this same thread, is then waiting for the server too.
+# A right client is never still while the server waits for it; tens of times longer than
+# the kernel takes to hand loopback data over on a busy machine.
+STILL = 0.1
 
 
 def serving(expected: int, **kwargs: Any) -> GatedHttpServer:
     """A GatedHttpServer with this file's (short) waits."""
-    return GatedHttpServer(expected, gate_timeout=GATE, eof_timeout=CLOSE, **kwargs)
+    return GatedHttpServer(expected, gate_timeout=GATE, eof_timeout=CLOSE, stall=STILL, **kwargs)
 
 
 @contextmanager
@@ -91,32 +102,41 @@ def check_closed(server: GatedHttpServer, found: list[warnings.WarningMessage], 
     sample = str(found[0].message)[:100] if found else "-"
     MSG.check(not found, "not_closed", call=call, warnings=len(found), sample=sample)
     unclean = server.unclean
-    MSG.check(unclean == 0, "closed_late", call=call, unclean=unclean,
-              seconds=server.eof_timeout)
+    waited = max((c.eof_wait for c in server.connections
+                  if c.answered and not c.client_closed), default=0.0)
+    MSG.check(unclean == 0, "closed_late", call=call, unclean=unclean, seconds=waited,
+              limit=server.eof_timeout, still=server.still_window)
 
 
 def check_requests(server: GatedHttpServer, call: str) -> None:
     """Every connection the server accepted carried a whole request (its head ends with a blank
-    line); the server gives up on a request after ``gate_timeout + eof_timeout``."""
-    seconds = server.gate_timeout + server.eof_timeout
+    line); the server gives up on a request after ``gate_timeout + eof_timeout``, or sooner
+    when the whole process stands still (the client is waiting for it)."""
+    limit = server.gate_timeout + server.eof_timeout
     total = len(server.connections)
-    silent = sum(1 for c in server.connections if not c.request_line and not c.received)
-    incomplete = sum(1 for c in server.connections if not c.request_line and c.received)
-    MSG.check(incomplete == 0, "incomplete_request", call=call, count=incomplete,
-              total=total, seconds=seconds)
-    MSG.check(silent == 0, "request_not_sent", call=call, count=silent, total=total,
-              seconds=seconds)
+    silent = [c for c in server.connections if not c.request_line and not c.received]
+    incomplete = [c for c in server.connections if not c.request_line and c.received]
+    MSG.check(not incomplete, "incomplete_request", call=call, count=len(incomplete),
+              total=total, seconds=max((c.head_wait for c in incomplete), default=0.0),
+              limit=limit, still=server.still_window)
+    MSG.check(not silent, "request_not_sent", call=call, count=len(silent), total=total,
+              seconds=max((c.head_wait for c in silent), default=0.0), limit=limit,
+              still=server.still_window)
 
 
 async def request_arrived(server: GatedHttpServer, client: asyncio.Task[object],
                           seconds: float = 1.0) -> None:
     """Wait (about ``seconds``, scaled, at most) until the server has read a whole request,
-    or until the ``client`` task has ended by itself."""
-    poll = 0.005
-    for _ in range(int(scaled(seconds) / poll)):
-        if client.done() or any(c.request_line for c in server.connections):
-            return
-        await asyncio.sleep(poll)
+    or until the ``client`` task has ended by itself. Nothing here ticks: while the client
+    is stuck, the process stands still and the server's waits end early."""
+    requested = asyncio.create_task(server.requested.wait(), name="course-request-arrived")
+    try:
+        await asyncio.wait({client, requested}, timeout=scaled(seconds),
+                           return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        requested.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await requested
 
 
 def ended_with(task: asyncio.Task[object]) -> str:
