@@ -51,18 +51,18 @@ MSG = Catalogue(
         },
         "blocking_sleep": {
             "en": "{call} should take {want} s of loop time; on the loop's clock it took "
-            "{elapsed:.3f} s, while the loop was frozen for {lag:.2f} s of real time. "
+            "{elapsed:.3f} s, while the loop was frozen for {lag:.2f} s of real time{how}. "
             "time.sleep blocks the whole event loop (nothing else can run); "
             "use `await asyncio.sleep(...)`.",
             "ar": "يجب أن تستغرق {call} مدة {want} ثانية من وقت الحلقة؛ لكنها استغرقت على ساعة "
-            "الحلقة {elapsed:.3f} ثانية، بينما تجمّدت الحلقة {lag:.2f} ثانية من الوقت الحقيقي. "
+            "الحلقة {elapsed:.3f} ثانية، بينما تجمّدت الحلقة {lag:.2f} ثانية من الوقت الحقيقي{how}. "
             "الدالة time.sleep تحجب حلقة الأحداث كلها (لا يعمل شيء آخر)؛ استخدم "
             "`await asyncio.sleep(...)`.",
         },
         "slept_in_thread": {
             "en": "{call} should sleep {want} s on the event loop's clock. The test's loop clock "
             "is fast-forwarded, so such a sleep costs no real time; this one took {real:.2f} s "
-            "of real time while the loop stayed free (longest freeze {lag:.2f} s): the sleep "
+            "of real time while the loop stayed free (longest freeze {lag:.2f} s){how}: the sleep "
             "happened outside the loop, in another thread — time.sleep handed to "
             "run_in_executor or asyncio.to_thread. Sleep on the loop itself with "
             "`await asyncio.sleep(seconds)`: it needs no thread and the loop's timer wakes "
@@ -70,9 +70,23 @@ MSG = Catalogue(
             "ar": "يجب أن تنام {call} مدة {want} ثانية على ساعة حلقة الأحداث. ساعة الحلقة في "
             "الاختبار مُسرَّعة، فلا يكلّف هذا النوم وقتًا حقيقيًا؛ لكن هذا النوم استغرق "
             "{real:.2f} ثانية من الوقت الحقيقي بينما بقيت الحلقة حرّة (أطول تجمّد "
-            "{lag:.2f} ثانية): حدث النوم خارج الحلقة، في خيط آخر — time.sleep مُمرَّرة إلى "
+            "{lag:.2f} ثانية){how}: حدث النوم خارج الحلقة، في خيط آخر — time.sleep مُمرَّرة إلى "
             "run_in_executor أو asyncio.to_thread. نَم على الحلقة نفسها بـ "
             "`await asyncio.sleep(seconds)`: لا تحتاج خيطًا، ومؤقّت الحلقة يوقظ الكوروتين.",
+        },
+        "stopped_blocked": {
+            "en": " (all that time the loop's thread was asleep in a blocking call, not in the "
+            "loop's select(), without waking once for {still:.2f} s; the test stopped the call "
+            "there)",
+            "ar": " (كان خيط الحلقة طوال ذلك نائمًا في استدعاء حاجز، لا في select() الخاصة "
+            "بالحلقة، ولم يستيقظ مرة واحدة طوال {still:.2f} ثانية؛ فأوقف الاختبار الاستدعاء "
+            "عندها)",
+        },
+        "stopped_thread": {
+            "en": " and a thread started during the call slept, without waking once, for "
+            "{still:.2f} s while the call waited (the test stopped the call there)",
+            "ar": " وكان خيطٌ بدأ أثناء الاستدعاء نائمًا، دون أن يستيقظ مرة واحدة، مدة "
+            "{still:.2f} ثانية بينما ينتظره الاستدعاء (فأوقف الاختبار الاستدعاء عندها)",
         },
         "no_sleep": {
             "en": "{call} should take {want} s of loop time but took {elapsed:.3f} s: it did not "

@@ -3,6 +3,13 @@
 Evidence: virtual loop time (looptime: sleeping costs no real time and the
 loop's clock shows exactly how long a coroutine waited), and a real-time
 heartbeat that shows when a coroutine froze the loop instead of sleeping on it.
+While a call runs, a watcher thread reads the state of the loop's thread and of
+any thread the call started (/proc): the loop's thread asleep, without a single
+context switch, while the heartbeat is overdue is a blocking call in the loop
+(time.sleep), and a new thread asleep while the loop waits for the call is a
+sleep in a thread. Neither happens to a right answer, however busy the machine
+(a thread that waits for a CPU is running, not asleep), so the call is stopped
+there instead of sleeping its whole time for real.
 """
 
 from __future__ import annotations
@@ -10,8 +17,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
+import os
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from types import FrameType
 from typing import Any, NamedTuple, TextIO
 
 import pytest
@@ -19,7 +31,8 @@ from ex09_coroutines import coroutines as mod
 
 from tests.support.aio import LoopLag, bounded
 from tests.support.report import note_timing
-from tests.support.timing import call_with_deadline
+from tests.support.stall import thread_status
+from tests.support.timing import call_with_deadline, scaled
 
 from .messages import MSG
 
@@ -38,28 +51,149 @@ def lines(*values: float) -> str:
     )
 
 
+STILL = 0.1  # seconds (scaled) a thread must stay asleep, without one switch, to count
+
+
 class Timed(NamedTuple):
     result: Any
     start: float  # loop time when the call began
     elapsed: float  # loop (virtual) seconds it took
     lag: float  # longest real-time freeze of the loop
     real: float  # real seconds it took
+    stopped: str = ""  # "blocked" or "thread": the watch saw that and stopped the call
+    still: float = 0.0  # how long the thread it saw had been asleep
+
+
+def last_beat(lag: LoopLag) -> float:
+    """time.perf_counter() of the heartbeat's last tick."""
+    return float(lag._last)
+
+
+class _Stopped(BaseException):
+    """Raised in the loop's thread, inside the call, when it was found asleep in a blocking
+    call (a BaseException: the code under test does not catch it by accident)."""
+
+
+class SleepWatch:
+    """A ``course-sleep-watch`` thread that samples, every few milliseconds, the state of the
+    loop's thread and of every thread started since (``/proc``; without it, it sees nothing).
+
+    * ``blocked``: the loop's thread asleep (not running, not ready to run) without a context
+      switch for ``STILL`` seconds while the heartbeat is as overdue: the loop is stuck in a
+      blocking call, not waiting for events (its select() would have woken for the next beat)
+      nor for a CPU (it would be ready to run). The thread gets a signal whose handler raises
+      :class:`_Stopped` there, when it is in the module under test (time.sleep is cut short).
+    * ``thread``: a thread started during the call asleep, without a switch, for ``STILL``
+      seconds while the loop kept beating and the call had not ended: the call waits for a
+      thread that sleeps. The call's task is cancelled.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, lag: LoopLag,
+                 task: asyncio.Future[Any]) -> None:
+        self.loop = loop
+        self.lag = lag
+        self.task = task
+        self.window = scaled(STILL)
+        self.fired = ""
+        self.still = 0.0
+        self.pid = os.getpid()
+        self.tid = threading.get_native_id()  # the loop's thread
+        self.before = set(self._tids())
+        self._stop = threading.Event()
+        self._armed = False
+        self._thread = threading.Thread(target=self._run, name="course-sleep-watch",
+                                        daemon=True)
+
+    @staticmethod
+    def _tids() -> list[int]:
+        try:
+            return [int(t) for t in os.listdir("/proc/self/task")]
+        except OSError:
+            return []
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[SleepWatch]:
+        previous = None
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.signal(signal.SIGUSR1, self._interrupt)
+            self._armed = True
+        self._thread.start()
+        try:
+            yield self
+        finally:
+            self._stop.set()
+            self._thread.join()
+            self._armed = False
+            if previous is not None:
+                signal.signal(signal.SIGUSR1, previous)
+
+    def _interrupt(self, signum: int, frame: FrameType | None) -> None:
+        # Only inside the module under test: the loop's own code is never cut.
+        if self._armed and frame is not None and frame.f_code.co_filename == mod.__file__:
+            self._armed = False
+            raise _Stopped
+
+    def _run(self) -> None:
+        me = threading.get_native_id()
+        seen: dict[int, tuple[int, float]] = {}  # tid -> (switches, asleep since)
+        while not self._stop.wait(0.01):
+            now = time.perf_counter()
+            for tid in self._tids():
+                if tid == me or (tid in self.before and tid != self.tid):
+                    continue
+                found = thread_status(self.pid, tid)
+                if found is None:
+                    continue
+                state, switches = found
+                last = seen.get(tid)
+                if state in ("R", "D") or last is None or last[0] != switches:
+                    seen[tid] = (switches, now)
+                    continue
+                still = now - last[1]
+                if still < self.window:
+                    continue
+                overdue = now - last_beat(self.lag)
+                if tid == self.tid and overdue >= self.window and self._armed:
+                    self.fired, self.still = "blocked", still
+                    signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGUSR1)
+                    return
+                if tid != self.tid and overdue < self.window:
+                    self.fired, self.still = "thread", still
+                    self.loop.call_soon_threadsafe(self.task.cancel)
+                    return
 
 
 async def timed(call: str, make: Any) -> Timed:
-    """Await ``make()`` while a heartbeat watches the loop."""
+    """Await ``make()`` while a heartbeat watches the loop and a SleepWatch its threads."""
     loop = asyncio.get_running_loop()
     async with LoopLag(tick=0.05) as lag:
         start, real = loop.time(), time.perf_counter()
-        result = await bounded(make(), 60, call)
+        task = asyncio.ensure_future(make())
+        watch = SleepWatch(loop, lag, task)
+        result = None
+        try:
+            with watch.running():
+                result = await bounded(task, 60, call)
+        except (_Stopped, asyncio.CancelledError):
+            if not watch.fired or (asyncio.current_task() or task).cancelling():
+                raise
         elapsed, real = loop.time() - start, time.perf_counter() - real
-        await asyncio.sleep(0.1)  # one more heartbeat, so a freeze at the very end counts too
-    return Timed(result, start, elapsed, lag.worst, real)
+        if watch.fired:
+            lag.worst = max(lag.worst, time.perf_counter() - last_beat(lag))
+        else:
+            await asyncio.sleep(0.1)  # one more heartbeat: a freeze at the very end counts too
+    return Timed(result, start, elapsed, lag.worst, real, watch.fired, watch.still)
 
 
 def judge_sleep(call: str, want: float, run: Timed, longest: float | None = None) -> None:
     """Fail if ``call`` (asked to sleep ``want`` s in all, ``longest`` s at most at once)
     slept off the loop's clock: blocking the loop, or in a thread."""
+    if run.stopped == "thread":
+        MSG.fail("slept_in_thread", call=call, want=want, real=run.real, lag=run.lag,
+                 how=MSG.text("stopped_thread", still=run.still))
+    if run.stopped == "blocked":
+        MSG.fail("blocking_sleep", call=call, want=want, elapsed=run.elapsed, lag=run.lag,
+                 how=MSG.text("stopped_blocked", still=run.still))
     frozen = min(FROZEN, (want if longest is None else longest) / 2)
     # A sleep on the loop's clock costs no real time here. One that took the whole asked time
     # in real time while the loop kept running happened elsewhere: time.sleep in a thread.
@@ -68,10 +202,11 @@ def judge_sleep(call: str, want: float, run: Timed, longest: float | None = None
     if want > 0 and run.real >= 0.9 * want and run.lag < min(frozen, run.real / 2):
         note_timing(f"{call}: real time taken by a sleep on the loop clock", run.real,
                     0.9 * want, False)
-        MSG.fail("slept_in_thread", call=call, want=want, real=run.real, lag=run.lag)
+        MSG.fail("slept_in_thread", call=call, want=want, real=run.real, lag=run.lag, how="")
     if run.elapsed < want - 1e-3 and run.lag >= frozen:
         note_timing(f"{call}: longest real-time loop freeze", run.lag, frozen, False)
-        MSG.fail("blocking_sleep", call=call, want=want, elapsed=run.elapsed, lag=run.lag)
+        MSG.fail("blocking_sleep", call=call, want=want, elapsed=run.elapsed, lag=run.lag,
+                 how="")
 
 
 def judge_duration(call: str, want: float, run: Timed) -> None:
@@ -192,6 +327,8 @@ async def test_delay_prints_two_lines_and_returns_seconds(
     out = StampedStdout(asyncio.get_running_loop(), sys.stdout)
     with contextlib.redirect_stdout(out):
         run = await timed(call, lambda: made)
+    if run.stopped:  # cut short: the output is not complete, the sleep says what went wrong
+        judge_duration(call, seconds, run)
     want = lines(seconds)
     MSG.check(out.text == want, "wrong_output", call=call, got=out.text, want=want)
     judge_duration(call, seconds, run)
