@@ -34,9 +34,17 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pytest
+import pluggy
+
+if TYPE_CHECKING:
+    import pytest
+
+# pytest's own marker (``pytest.hookimpl``), without importing pytest: the grader imports
+# this module too (for ``sign``), and pytest would add a tenth of a second to its start.
+hookimpl = pluggy.HookimplMarker("pytest")
+PLUGINS = "GRADING_PLUGINS"  # the plugins the tests need, named by the grader (see below)
 
 WATCHED = (
     "time.perf_counter", "time.perf_counter_ns", "time.monotonic", "time.monotonic_ns",
@@ -195,7 +203,7 @@ class Guard:
             self.report()  # at once: a run that then hangs still tells what happened
         self.changed += fresh
 
-    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    @hookimpl(wrapper=True, tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item,
                                 nextitem: pytest.Item | None) -> Iterator[None]:
         try:
@@ -253,7 +261,7 @@ class Guard:
         self.kids = _children()
         self.beat()
 
-    @pytest.hookimpl(tryfirst=True)
+    @hookimpl(tryfirst=True)
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
         if self.changed and self.session is not None:
             self.session.shouldstop = "tampering detected"
@@ -261,7 +269,7 @@ class Guard:
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.session = session
 
-    @pytest.hookimpl(trylast=True)
+    @hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         self.check("end of the session")
         path = self.config.getoption("results_json", None)
@@ -282,5 +290,28 @@ class Guard:
         os.replace(tmp, target)
 
 
+def pytest_addhooks(pluginmanager: pluggy.PluginManager) -> None:
+    """Register the plugins the grader named, as pytest's autoload would have.
+
+    The grader runs pytest with ``PYTEST_DISABLE_PLUGIN_AUTOLOAD`` and names in
+    ``GRADING_PLUGINS`` (``name=module[:attr]`` pairs) the installed plugins of the tests'
+    dependency group, in the order autoload finds them. Autoload walks every installed
+    distribution's metadata (and would load unrelated plugins, e.g. pytest-xdist), in
+    every job; ``-p NAME`` walks it once per name. Each is registered under its entry
+    point's name (other plugins look them up by it), right after this one, as before.
+    """
+    for pair in filter(None, os.environ.get(PLUGINS, "").split(",")):
+        name, _, value = pair.partition("=")
+        if pluginmanager.has_plugin(name) or pluginmanager.is_blocked(name):
+            continue
+        module, _, attrs = value.partition(":")
+        plugin: Any = importlib.import_module(module)
+        for attr in filter(None, attrs.split(".")):
+            plugin = getattr(plugin, attr)
+        pluginmanager.register(plugin, name)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.pop(PLUGINS, None) is not None:  # read already: the tests see the
+        os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)  # environment they always had
     config.pluginmanager.register(Guard(config), "grading-guard")

@@ -1,4 +1,4 @@
-"""Launcher of one grading job, run as ``python -I -S jail.py SPEC.json`` (standard library only).
+"""Launcher of one grading job, run as ``python -S jail.py SPEC`` (standard library only).
 
 Under ``unshare --net --pid --fork --mount-proc`` it is process 1 of a fresh PID
 namespace, in its own network and mount namespaces. It then
@@ -10,26 +10,32 @@ namespace, in its own network and mount namespaces. It then
 4. forks the test run with resource limits, no capabilities and ``no_new_privs``,
 5. waits for it while reaping orphans, and counts what is still running when it ends.
 
-What it achieved is written as one JSON line to the file descriptor named in
-the spec (a pipe the grader reads; the test run never inherits it). When process 1
+What it achieved is written as one line (a Python literal) to the file descriptor
+named in the spec (a pipe the grader reads; the test run never inherits it). When process 1
 exits, the kernel kills every process left in the namespace, so a daemon started
 by the submission cannot outlive its job.
+
+Every job waits for this launcher, so it imports little: the spec is plain values in
+``marshal`` format (version 4), and sockets and threads come from ``_socket`` and
+``_thread`` (``json`` and ``socket`` would pull in ``re`` and ``enum``).
 """
 
 from __future__ import annotations
 
+import _socket
+import _thread
 import ctypes
-import ctypes.util
 import fcntl
-import json
+import marshal
 import os
 import resource
-import socket
 import struct
 import sys
-import threading
 import time
-from typing import Any
+
+TYPE_CHECKING = False  # typing itself is not imported: every job waits for this launcher
+if TYPE_CHECKING:
+    from typing import Any
 
 SIOCGIFFLAGS = 0x8913
 SIOCSIFFLAGS = 0x8914
@@ -55,8 +61,25 @@ RLIMITS = {
 }
 
 
+_LIBC: list[Any] = []
+
+
 def _libc() -> Any:
-    return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    """The C library, loaded once.
+
+    The interpreter is linked against it, so its symbols are found in the running
+    program itself; ``ctypes.util.find_library`` would run ``ldconfig`` (and import
+    ``subprocess``, ``shutil``...) on every call, a few milliseconds each, on the
+    way to every job's tests.
+    """
+    if not _LIBC:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if not all(hasattr(libc, name) for name in ("mount", "prctl")):
+            from ctypes.util import find_library
+
+            libc = ctypes.CDLL(find_library("c") or "libc.so.6", use_errno=True)
+        _LIBC.append(libc)
+    return _LIBC[0]
 
 
 def join_cgroup(path: str) -> str:
@@ -67,11 +90,14 @@ def join_cgroup(path: str) -> str:
 
 
 def loopback_up() -> list[str]:
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+    s = _socket.socket(_socket.AF_INET, _socket.SOCK_DGRAM)
+    try:
         ifr = struct.pack("16sh22x", b"lo", 0)
         flags = struct.unpack("16sh", fcntl.ioctl(s, SIOCGIFFLAGS, ifr)[:18])[1]
         fcntl.ioctl(s, SIOCSIFFLAGS, struct.pack("16sh22x", b"lo", flags | IFF_UP))
-    return [name for _, name in socket.if_nameindex()]
+    finally:
+        s.close()
+    return [name for _, name in _socket.if_nameindex()]
 
 
 def default_route() -> bool:
@@ -204,8 +230,8 @@ def cgroup_left(path: str, me: int, grace: float = 3.0) -> int:
 
 
 def main() -> int:
-    with open(sys.argv[1], encoding="utf-8") as f:
-        spec = json.load(f)
+    with open(sys.argv[1], "rb") as f:
+        spec = marshal.load(f)
     report: dict[str, Any] = {"pid1": os.getpid() == 1}
     notes: list[str] = []
     if spec.get("cgroup"):
@@ -254,8 +280,7 @@ def main() -> int:
         finally:
             os._exit(127)
     if lifeline is not None:
-        watch = threading.Thread(target=_watch, args=(int(lifeline), child), daemon=True)
-        watch.start()
+        _thread.start_new_thread(_watch, (int(lifeline), child))
     status = 0
     while True:
         try:
@@ -280,7 +305,7 @@ def main() -> int:
         code = os.WEXITSTATUS(status)
     report["exit"] = code
     try:
-        os.write(fd, (json.dumps(report) + "\n").encode())
+        os.write(fd, (repr(report) + "\n").encode())
         os.close(fd)
     except OSError:
         pass
