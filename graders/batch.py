@@ -122,6 +122,7 @@ def tests_hash(repo: Path, exercises: Sequence[Exercise]) -> str:
     t = repo / "tests"
     return _tree_hash([t / "__init__.py", t / "conftest.py", t / "support", repo / "pyproject.toml",
                        HERE / "jail.py", HERE / "guard.py", HERE / "batch.py",
+                       HERE / "sandbox.py",
                        *[ex.tests(repo) for ex in exercises]])
 
 
@@ -401,8 +402,8 @@ def after_shared(singles: list[Job], run: sandbox.JobResult, limits: sandbox.Lim
     judged, again = split_shared(singles, run, limits)
     if len(again) > 1 and judged:  # split_shared judges nothing for a run it cannot trust
         first, rest = again[0], again[1:]
-        again = [Job(first.student, first.exercise, first.module, select=first.select,
-                     more=[(j.exercise, j.module) for j in rest],
+        again = [Job(first.student, first.exercise, first.module, first.attempt,
+                     select=first.select, more=[(j.exercise, j.module) for j in rest],
                      nodeids=[n for j in again for n in j.nodeids])]
     return judged, again
 
@@ -413,6 +414,22 @@ def timing_failures(outcome: dict[str, Any]) -> list[str]:
         return []
     return [t["nodeid"] for t in outcome["tests"]
             if t["status"] in ("fail", "error") and t.get("timing_sensitive")]
+
+
+def timing_rerun(failed: Sequence[tuple[Job, Sequence[str]]]) -> Job:
+    """The re-run of one run's timing-sensitive failures: those tests, in a fresh process.
+
+    ``failed`` holds each exercise of that run (its part, as ``Job.single`` gives it) with
+    its failing tests; they are re-run together, one process for the run rather than one
+    per exercise (each a second of start-up). The re-run is a shared run like the
+    first: its outcome is split per exercise (``after_shared``), each merged with its
+    first run (``merge_rerun``), and an exercise of it that cannot be judged there is
+    re-run on its own, as after a first run.
+    """
+    (first, _), rest = failed[0], failed[1:]
+    return Job(first.student, first.exercise, first.module, attempt=2, select=first.select,
+               more=[(job.exercise, job.module) for job, _ in rest],
+               nodeids=[n for _, tests in failed for n in tests])
 
 
 def merge_rerun(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
@@ -541,7 +558,8 @@ class Summary:
     graded: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     jobs: int = 0
-    reruns: int = 0
+    reruns: int = 0  # timing re-run processes
+    rerun_exercises: int = 0  # exercises in them (a run's timing failures re-run together)
     alone: int = 0  # exercises of a shared run tested again in a fresh process
     # seconds of jobs by kind (shared run, lane, re-test, timing re-run): where time went
     busy: dict[str, float] = field(default_factory=dict)
@@ -700,8 +718,14 @@ def grade(subs: Sequence[Submission], opts: Options,
                 summary.alone += len(rerun.parts)
                 progress.grow()
                 scheduler.add(rerun)
+            timing: list[tuple[Job, list[str]]] = []
             for one, outcome in judged:
-                finished = resolve(one, outcome) or finished
+                finished = resolve(one, outcome, timing) or finished
+            if timing:  # this run's timing-sensitive failures: once more, in one fresh process
+                summary.reruns += 1
+                summary.rerun_exercises += len(timing)
+                progress.grow()
+                scheduler.add(timing_rerun(timing))
             progress.step(f"{job.student} {job.exercise.number}"
                           + (f" +{len(job.more)}" if job.more else ""))
         if finished:
@@ -710,14 +734,17 @@ def grade(subs: Sequence[Submission], opts: Options,
             except Exception as exc:  # noqa: BLE001
                 log(f"{job.student}: could not write the results: {exc!r}")
 
-    def resolve(job: Job, outcome: dict[str, Any]) -> bool:
-        """Take one job's outcome for one exercise (lock held); True when the student is done."""
-        timing = timing_failures(outcome) if job.attempt == 1 and opts.retry_timing else []
-        if timing:  # only those tests run again, in a fresh process
+    def resolve(job: Job, outcome: dict[str, Any],
+                timing: list[tuple[Job, list[str]]]) -> bool:
+        """Take one job's outcome for one exercise (lock held); True when the student is done.
+
+        An outcome with timing-sensitive failures waits for their re-run: ``job`` and
+        those tests are added to ``timing``.
+        """
+        failures = timing_failures(outcome) if job.attempt == 1 and opts.retry_timing else []
+        if failures:  # only those tests run again, in a fresh process
             first_runs[job.key] = outcome
-            summary.reruns += 1
-            progress.grow()
-            scheduler.add(job.again(attempt=2, nodeids=timing))
+            timing.append((job, failures))
             return False
         if job.attempt == 2:
             outcome = merge_rerun(first_runs.pop(job.key), outcome)
@@ -747,6 +774,7 @@ def grade(subs: Sequence[Submission], opts: Options,
     finally:
         progress.stop()
         sandbox.release(box)
+        sandbox.SWEEPER.flush(120.0)  # the jobs' folders are removed in the background
     summary.seconds = time.monotonic() - started
     return summary
 

@@ -104,7 +104,8 @@ def main() -> int:
         print(f"confinement: {box.describe()['network']}; pid namespace "
               f"{'yes' if box.unshare else 'no'}; {cpus} usable CPUs, jobs {args.jobs or cpus}")
         print(f"wall {wall:.1f} s, {summary.jobs} runs ({summary.alone} exercises run again "
-              f"after a shared run, {summary.reruns} timing re-runs)")
+              f"after a shared run, {summary.reruns} timing re-runs of "
+              f"{summary.rerun_exercises} exercises)")
         print(f"throughput {len(found) / wall:.2f} students/s, {summary.jobs / wall:.2f} runs/s")
         print("job seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in sorted(summary.busy.items())))
         if runs:
@@ -112,7 +113,7 @@ def main() -> int:
                   f"{statistics.median(runs):.2f} s, max {max(runs):.2f} s")
         figures = {"students": len(found), "exercises": len(exercises), "wall": wall,
                    "runs": summary.jobs, "alone": summary.alone, "reruns": summary.reruns,
-                   "job_seconds": summary.busy}
+                   "rerun_exercises": summary.rerun_exercises, "job_seconds": summary.busy}
         if args.compare:
             some = found[: args.compare]
             ref = Path(tmp) / "one-by-one"

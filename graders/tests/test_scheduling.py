@@ -61,20 +61,42 @@ def test_works():
 '''
 
 
-def _course(root: Path) -> Path:
+PROCESS_TEST = '''
+import psutil
+import pytest
+
+from {slug} import {module} as mod
+from tests.support.report import note_timing
+
+from .messages import MSG
+
+
+@pytest.mark.task(1, "speed")
+def test_speed():
+    """a wall-clock verdict, and the process that gave it"""
+    ok = mod.fast()
+    note_timing("process started", psutil.Process().create_time(), 1.0, ok)
+    MSG.check(ok, "too_slow", t=1)
+'''
+
+
+def _course(root: Path, test: str = TEST,
+            slugs: tuple[tuple[str, str], ...] = (("ex02_processes", "processes"),
+                                                  ("ex03_fib_parallel", "fib_parallel"))
+            ) -> Path:
     (root / "tests").mkdir(parents=True)
     for name in ("__init__.py", "conftest.py"):
         shutil.copyfile(REPO / "tests" / name, root / "tests" / name)
     shutil.copytree(REPO / "tests" / "support", root / "tests" / "support",
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(REPO / "pyproject.toml", root / "pyproject.toml")
-    for slug, module in (("ex02_processes", "processes"), ("ex03_fib_parallel", "fib_parallel")):
+    for slug, module in slugs:
         put(root / "exercises", "def fast():\n    raise NotImplementedError\n",
             f"{slug}/{module}.py")
         put(root / "tests", "", f"{slug}/__init__.py")
         put(root / "tests", textwrap.dedent(MESSAGES.format(slug=slug)), f"{slug}/messages.py")
         mark = "@pytest.mark.all_cpus" if slug == "ex03_fib_parallel" else ""
-        put(root / "tests", textwrap.dedent(TEST.format(slug=slug, module=module, mark=mark)),
+        put(root / "tests", textwrap.dedent(test.format(slug=slug, module=module, mark=mark)),
             f"{slug}/test_{slug}.py")
     return root
 
@@ -118,6 +140,34 @@ def test_whole_machine_exercises_and_timing_reruns(tmp_path: Path) -> None:
         want = len(cpus) if slug == "ex03_fib_parallel" else 1
         assert [m["measured"] for m in test["timing"]] == [want, want]
     assert by["slow"]["score"] == 10  # task 2 of both exercises
+
+
+def test_the_timing_failures_of_one_run_are_re_run_together_in_a_fresh_process(
+        tmp_path: Path) -> None:
+    slugs = (("ex01_threads", "threads"), ("ex02_processes", "processes"))
+    course = _course(tmp_path / "course", PROCESS_TEST, slugs)
+    exs = list(exercises(course))
+    subs = tmp_path / "subs"
+    for slug, module in slugs:
+        put(subs / "slow", "def fast():\n    return False\n", f"{slug}/{module}.py")
+    found, _ = discover(subs, exs)
+    out = tmp_path / "out"
+    opts = batch.Options(out=out, exercises=exs, repo=course, progress=False,
+                         limits=sandbox.Limits(timeout=60))
+    summary = batch.grade(found, opts)
+    assert (summary.jobs, summary.reruns, summary.rerun_exercises) == (2, 1, 2)
+    tests = batch.run_all(["slow"], out)[0]["tests"]
+    assert [t["exercise"] for t in tests] == ["ex01_threads", "ex02_processes"]
+    started: dict[int, set[float]] = {1: set(), 2: set()}
+    for test in tests:
+        assert test["status"] == "fail"
+        assert "failed again" in test["rerun"]
+        assert [m["run"] for m in test["timing"]] == [1, 2]
+        for m in test["timing"]:
+            started[m["run"]].add(m["measured"])
+    # one process for each run, and the re-run's is a new one
+    assert len(started[1]) == len(started[2]) == 1
+    assert started[1] != started[2]
 
 
 LINGERING = '''

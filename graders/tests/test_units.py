@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import zipfile
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from graders import batch, config, engine, outputs, platforms, repeat, sandbox, soak
 from graders.engine import Exercise
@@ -270,6 +274,31 @@ def test_exercises_run_past_an_unclean_one_start_over_whole() -> None:
     assert job.nodeids == []  # every test of both, in one fresh process
 
 
+def test_one_run_s_timing_failures_are_re_run_in_one_fresh_process() -> None:
+    failed = [(batch.Job("s", ex, ex.slug.encode(), select=batch.ONE_CPU),
+               [f"tests/{ex.slug}/test_x.py::test_{i}"]) for i, ex in enumerate(SHARED[:2])]
+    rerun = batch.timing_rerun(failed)
+    assert (rerun.student, rerun.attempt, rerun.select) == ("s", 2, batch.ONE_CPU)
+    assert [(ex.slug, module) for ex, module in rerun.parts] == [
+        ("ex01_threads", b"ex01_threads"), ("ex09_coroutines", b"ex09_coroutines")]
+    assert rerun.nodeids == ["tests/ex01_threads/test_x.py::test_0",
+                             "tests/ex09_coroutines/test_x.py::test_1"]
+    # each exercise's part of it is judged under the key of its first run (merge_rerun)
+    singles = [rerun.single(ex, module) for ex, module in rerun.parts]
+    assert [(j.key, j.attempt, j.nodeids) for j in singles] == [
+        (job.key, 2, tests) for job, tests in failed]
+    alone = batch.timing_rerun(failed[:1])  # one exercise: a re-run of its own, as ever
+    assert (alone.more, alone.nodeids, alone.attempt) == ([], failed[0][1], 2)
+    # a re-run left unclean by its first exercise: the rest start over, still a re-run
+    statuses = {"ex01_threads": "fail", "ex09_coroutines": "fail", "ex10_tasks": "fail"}
+    retry = [job.again(attempt=2, nodeids=[f"tests/{job.exercise.slug}/test_x.py::t"])
+             for job in _singles()]
+    judged, again = batch.after_shared(retry, _shared_run("ex01_threads", statuses),
+                                       sandbox.Limits())
+    assert [(job.exercise.slug, job.attempt) for job, _ in judged] == [("ex01_threads", 2)]
+    assert [(len(job.parts), job.attempt, len(job.nodeids)) for job in again] == [(2, 2, 2)]
+
+
 def test_a_student_shares_one_run_and_all_cpu_tests_get_a_lane() -> None:
     jobs = [batch.Job("s", ex, b"") for ex in (ORDINARY, WHOLE, *SHARED[1:])]
     grouped = batch.together(jobs)
@@ -344,3 +373,42 @@ def test_compiled_tests_are_kept_for_the_next_batch_and_replaced_when_tests_chan
     assert second != first
     assert not first.exists()
     assert [p.name for p in (tmp_path / batch.CACHE).iterdir()] == [second.parent.name]
+
+
+def test_jobs_load_the_plugins_of_the_tests_dependency_group_only() -> None:
+    named = sandbox.needed_plugins(sys.executable, engine.REPO)
+    assert named is not None
+    pairs = dict(pair.split("=", 1) for pair in named.split(","))
+    # pytest-asyncio and looptime are looked up by their entry point's name
+    assert pairs["asyncio"] == "pytest_asyncio.plugin"
+    assert pairs["timeout"] == "pytest_timeout"
+    assert "looptime_plugin" in pairs
+    assert not any(value.startswith("xdist") for value in pairs.values())
+    assert sandbox.needed_plugins(sys.executable, Path("/nonexistent")) is None  # autoload
+
+
+def test_a_job_folder_is_removed_once_the_job_is_over(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    run = sandbox.run_job(ORDINARY, SOLUTION.read_bytes(), cpus=sandbox.usable_cpus()[:1])
+    assert run.data is not None
+    assert run.data["signed"]
+    assert {t["status"] for t in run.data["tests"]} == {"pass"}
+    assert run.jail["exit"] == 0  # the launcher's report was read
+    assert sandbox.SWEEPER.flush(60)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_wait_for_a_job_ends_with_it_or_at_its_limits(tmp_path: Path) -> None:
+    beat = tmp_path / "beat"
+    quick = subprocess.Popen(["sleep", "0.2"])
+    assert sandbox._wait(quick, beat, stall=30, cap=30) is False
+    assert quick.returncode == 0
+    stuck = subprocess.Popen(["sleep", "30"])
+    try:
+        began = time.monotonic()
+        assert sandbox._wait(stuck, beat, stall=0.5, cap=30) is True  # no heartbeat
+        assert time.monotonic() - began < 10
+    finally:
+        stuck.kill()
+        stuck.wait()
