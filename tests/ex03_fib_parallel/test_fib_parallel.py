@@ -158,7 +158,7 @@ def test_empty_input() -> None:
 @evidence
 def test_two_workers_compute_at_the_same_time() -> None:
     """with workers=2, two child processes are computing at the same time"""
-    numbers = [n_taking(0.25)] * 4
+    numbers = [n_taking(0.15)] * 4
     got, report = measure_parallel(numbers, 2)
     check_parallel(numbers, 2, report)
     check_values(numbers, 2, got)
@@ -174,7 +174,7 @@ def test_default_workers_use_the_usable_cpus() -> None:
         got, _ = fibs_parallel(numbers, None)
         check_values(numbers, None, got)
         return
-    numbers = [n_taking(0.25)] * 4
+    numbers = [n_taking(0.15)] * 4
     got, report = measure_parallel(numbers, None)
     check_parallel(numbers, None, report)
     check_values(numbers, None, got)
@@ -183,7 +183,7 @@ def test_default_workers_use_the_usable_cpus() -> None:
 @evidence
 def test_one_worker_computes_alone() -> None:
     """with workers=1, only one process computes at a time"""
-    numbers = [n_taking(0.15)] * 3
+    numbers = [n_taking(0.1)] * 3
     got, report = fibs_parallel(numbers, 1)
     check_child_cpu(numbers, 1, report)
     alone = not report.together() and report.span_overlap() < 0.5
@@ -240,11 +240,13 @@ def test_speedup_over_sequential() -> None:
     workers = 2
     numbers = [n_taking(0.5)] * 4  # about 2 s of sequential work
     run = time_both(numbers, workers)
-    if run.ratio > RATIO_LIMIT and run.share >= FAIR_SHARE:
+    if run.ratio > RATIO_LIMIT and run.share >= FAIR_SHARE and run.report.overlap >= AMBIGUOUS:
         # The CPUs of a shared machine change speed from one second to the next (the
         # same number can take 40% more CPU time): a slow spell during the parallel call
         # alone looks like a missing speed-up. Measured once more, a right answer gets
         # its speed-up; a wrong one lacks it both times. The better measurement counts.
+        # Workers seen clearly one at a time need no second look: that is the verdict
+        # below, as in task 2, and it does not depend on the machine's load.
         run = min(run, time_both(numbers, workers), key=lambda r: r.ratio)
     report, parallel, sequential = run.report, run.parallel, run.sequential
     ratio, share = run.ratio, run.share
