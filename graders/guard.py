@@ -89,21 +89,29 @@ def sign(data: dict[str, Any], secret: tuple[Any, ...] = _SIGN) -> str:
     return str(new(key, payload, digest).hexdigest())
 
 
-def _resolve(dotted: str) -> Any:
+def _locate(dotted: str) -> tuple[str, tuple[str, ...]]:
+    """The module (imported now if need be) and the attributes that lead to ``dotted``."""
     parts = dotted.split(".")
     for cut in range(len(parts), 0, -1):
         name = ".".join(parts[:cut])
-        module = sys.modules.get(name)
-        if module is None:
+        if name not in sys.modules:
             try:
-                module = importlib.import_module(name)
+                importlib.import_module(name)
             except ImportError:
                 continue
-        obj: Any = module
-        for attr in parts[cut:]:
-            obj = getattr(obj, attr)
-        return getattr(obj, "__func__", obj)  # a classmethod gives a new bound method each time
+        return name, tuple(parts[cut:])
     raise LookupError(dotted)
+
+
+def _lookup(module: str, attrs: tuple[str, ...]) -> Any:
+    """What ``module.attrs`` is now. Looked up after every test, so no import is tried:
+    a module gone from ``sys.modules`` is a change (as is a replaced one)."""
+    obj: Any = sys.modules.get(module)
+    if obj is None:
+        raise LookupError(module)
+    for attr in attrs:
+        obj = getattr(obj, attr)
+    return getattr(obj, "__func__", obj)  # a classmethod gives a new bound method each time
 
 
 def _state() -> dict[str, Any]:
@@ -171,10 +179,12 @@ class Guard:
     def __init__(self, config: pytest.Config) -> None:
         self.config = config
         self.seen: dict[str, Any] = {}
+        self.places: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.modules = {name: sys.modules.get(name) for name in MODULES}
         for dotted in WATCHED:
             try:
-                self.seen[dotted] = _resolve(dotted)
+                self.places[dotted] = _locate(dotted)
+                self.seen[dotted] = _lookup(*self.places[dotted])
             except (LookupError, AttributeError):
                 continue
         self.changed: list[str] = []
@@ -188,8 +198,8 @@ class Guard:
     def check(self, where: str) -> None:
         changed = []
         for dotted, obj in self.seen.items():
-            try:
-                now = _resolve(dotted)
+            try:  # where it was found at first: trying imports each time cost 1 ms a test
+                now = _lookup(*self.places[dotted])
             except (LookupError, AttributeError):
                 now = None
             if now is not obj:
