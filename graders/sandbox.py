@@ -584,6 +584,12 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
             os.close(life_read)
         with _LOCK:
             RUNNING.add(proc)
+        if cgroup is not None:
+            # Moving a process into a cgroup waits some 10 ms for the kernel (an RCU grace
+            # period); done here, it overlaps the launcher's start instead of delaying it.
+            # Should unshare fork the launcher first, the launcher moves itself.
+            with contextlib.suppress(OSError):
+                (cgroup / "cgroup.procs").write_text(str(proc.pid))
         assert proc.stdout is not None
         drain = _Drain(proc.stdout, limits.output)
         drain.start()
