@@ -3,7 +3,8 @@
 Under ``unshare --net --pid --fork --mount-proc`` it is process 1 of a fresh PID
 namespace, in its own network and mount namespaces. It then
 
-1. joins the job's ``pids`` cgroup (a hard cap on processes, root included),
+1. joins the job's ``pids`` cgroup (a hard cap on processes, root included), unless
+   the grader has moved it there already,
 2. brings up ``lo`` (the only interface of the new network namespace),
 3. makes every mount read-only except the job's scratch folders, gives the job its own
    ``/dev/shm`` and a sysfs of the new network namespace (``/sys/class/net``: ``lo``),

@@ -351,6 +351,21 @@ def kill_all() -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+def _move_in(cgroup: Path, pid: int) -> None:
+    """Move the job's first process, and the launcher it may have forked already, in.
+
+    Moving a process into a cgroup waits some 10 ms for the kernel (an RCU grace
+    period); done here, it overlaps the launcher's start instead of delaying it. The
+    launcher moves itself when it finds itself outside (unshare forked it first and
+    this is not done yet).
+    """
+    with contextlib.suppress(OSError):
+        (cgroup / "cgroup.procs").write_text(str(pid))
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for child in children:
+            (cgroup / "cgroup.procs").write_text(child)
+
+
 def _kill_cgroup(path: Path) -> None:
     for _ in range(100):
         try:
@@ -584,15 +599,11 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
             os.close(life_read)
         with _LOCK:
             RUNNING.add(proc)
-        if cgroup is not None:
-            # Moving a process into a cgroup waits some 10 ms for the kernel (an RCU grace
-            # period); done here, it overlaps the launcher's start instead of delaying it.
-            # Should unshare fork the launcher first, the launcher moves itself.
-            with contextlib.suppress(OSError):
-                (cgroup / "cgroup.procs").write_text(str(proc.pid))
         assert proc.stdout is not None
         drain = _Drain(proc.stdout, limits.output)
         drain.start()
+        if cgroup is not None:
+            _move_in(cgroup, proc.pid)
         beat = results.with_suffix(".progress")
         try:
             timed_out = _wait(proc, beat, limits.timeout, limits.timeout * len(exs))
