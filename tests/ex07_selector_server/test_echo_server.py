@@ -55,6 +55,12 @@ HALF_CLOSE_MSS = 1024  # the segment size it asks for
 # none, even one that wakes up every 0.05 s to look at a flag.
 IDLE_WINDOW = 0.06
 FLOOD_STALL = 0.1  # seconds (scaled) without progress that end a slow reader's flood
+# Seconds (scaled) nothing in the process may move before a wait for the server ends early
+# (a stall: tests/support/stall.py). The server runs in this process and talks to it over
+# loopback, where data is there as soon as it is sent: a right server with work to do is
+# running, or ready to run, and one that polls switches at every tick, so a still moment
+# of a live exchange lasts no more than the scheduler's latency, far below this.
+STILL = 0.1
 
 
 def make_server(*args: Any) -> Any:
@@ -189,7 +195,7 @@ class Serving:
             return
         try:
             if not self.stopped:
-                self.stop(watch=StallWatch())
+                self.stop(watch=StallWatch(STILL))
         except BaseException:
             force_close(self.server)
             if exc is None:
@@ -217,7 +223,7 @@ class Patience:
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.watch = StallWatch()
+        self.watch = StallWatch(STILL)
         self.started = time.monotonic()
 
     def told(self) -> str:
@@ -459,7 +465,7 @@ def test_shutdown_closes_every_socket() -> None:
             MSG.check(accepted, "not_accepting", n=3, accepted=len(held(before, mine)) - idle,
                       waited=wait.told())
             # A loop that shutdown() did not wake (all went still) will not close anything.
-            waited = run.stop(watch=StallWatch())
+            waited = run.stop(watch=StallWatch(STILL))
             if run.thread.is_alive():
                 MSG.fail("shutdown_hang", seconds=waited)
             run.check()  # serve_forever must return, not raise
@@ -707,6 +713,12 @@ def test_clients_come_and_go(how: str) -> None:
     rounds, n = 3, 20
     with serving() as (server, run):
         baseline = len(held(before))
+        # n clients connect at once in every round: an accept queue shorter than that drops
+        # handshakes, retried by the kernel only a second later (read, not waited for).
+        backlog = listen_backlog(server.address[1])
+        need = min(n, backlog_cap())
+        if backlog is not None and backlog < need:
+            MSG.fail("small_backlog", n=n, backlog=backlog, need=need)
         for _ in range(rounds):
             with Swarm(server.address, n) as swarm:
                 swarm.connect()
