@@ -8,15 +8,23 @@ MSG = Catalogue(
     {
         "blocks_loop": {
             "en": "while fetch_all ran {n} fetches, a heartbeat task on the same loop was frozen "
-            "for up to {lag:.2f} s (allowed {limit:.2f} s): blocking_fetch ran on the event "
+            "for up to {lag:.2f} s (allowed {limit:.2f} s){how}: blocking_fetch ran on the event "
             "loop's own thread, and nothing else could run meanwhile. Hand each call to a "
             "thread: await asyncio.to_thread(blocking_fetch, url) or "
             "loop.run_in_executor(None, blocking_fetch, url).",
             "ar": "أثناء تنفيذ fetch_all لـ {n} طلبات، تجمّدت مهمة نبض على الحلقة نفسها حتى "
-            "{lag:.2f} ثانية (المسموح {limit:.2f} ثانية): نُفّذت blocking_fetch على خيط حلقة "
+            "{lag:.2f} ثانية (المسموح {limit:.2f} ثانية){how}: نُفّذت blocking_fetch على خيط حلقة "
             "الأحداث نفسه فلم يستطع أي شيء آخر أن يعمل. سلّم كل استدعاء إلى خيط: "
             "await asyncio.to_thread(blocking_fetch, url) أو "
             "loop.run_in_executor(None, blocking_fetch, url).",
+        },
+        "stopped_blocked": {
+            "en": " — and all that time the loop's thread was asleep in a blocking call, not in "
+            "the loop's select(), without waking once for {still:.2f} s, so the test stopped "
+            "the call there",
+            "ar": " — وكان خيط الحلقة طوال ذلك نائمًا في استدعاء حاجز، لا في select() الخاصة "
+            "بالحلقة، ولم يستيقظ مرة واحدة طوال {still:.2f} ثانية، فأوقف الاختبار الاستدعاء "
+            "عندها",
         },
         "on_loop_thread": {
             "en": "fetch_all called blocking_fetch {count} time(s) on the event loop's own thread "

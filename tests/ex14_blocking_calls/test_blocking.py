@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -25,10 +26,12 @@ from ex14_blocking_calls import blocking as mod
 from tests.support import leaks, report
 from tests.support.aio import LoopLag, bounded, pending_tasks
 from tests.support.cpu import CpuReport, sample_children
+from tests.support.stall import StallWatch
 from tests.support.sync import Rendezvous
 from tests.support.timing import scaled
 
 from . import probes
+from .freeze import FreezeWatch, Frozen
 from .messages import MSG
 
 fetching = pytest.mark.task(1, "fetch_all")
@@ -39,6 +42,11 @@ DEADLINE = 30.0  # seconds (scaled) before a call counts as hung
 # reach it within milliseconds of each other, even on a crowded machine; fetches run
 # one at a time never do, whatever the wait (which only they sit out).
 MEETING = 0.3
+# The barrier also breaks as soon as the whole process has stood still this long (seconds,
+# scaled): the fetches that wait there, the loop and the executor's idle threads all
+# asleep, nothing running and nothing about to. Fetches run together meet within
+# milliseconds, each thread running or ready to run until it is at the barrier.
+STILL = 0.1
 # seconds between fetches finishing, last URL first: results gathered as the fetches
 # finish are then never in input order, every time
 GAP = 0.02
@@ -161,25 +169,58 @@ async def test_fetch_all_keeps_the_loop_free(monkeypatch: pytest.MonkeyPatch) ->
         return code
 
     monkeypatch.setattr(mod, "blocking_fetch", fetch_last_first)
-    got, lag = await fetch_watched(urls)
+    got, lag, watch = await fetch_watched(urls)
+    if watch.fired:  # seen asleep in a blocking call on the loop's thread: not a hiccup
+        MSG.fail("blocks_loop", lag=lag.worst, limit=scaled(FETCH_LAG), n=len(urls),
+                 how=MSG.text("stopped_blocked", still=watch.still))
     if scaled(FETCH_LAG) < lag.worst < scaled(FETCH_LAG * AGAIN_BELOW):
         # One freeze a little over the allowance: a blocking fetch on the loop's thread, or
         # the OS keeping the loop's thread off a crowded CPU for a moment. Measured once
         # more: a fetch that blocks the loop freezes it again, every time; a hiccup does not.
         check_no_tasks_left("fetch_all")
-        got, again = await fetch_watched(urls)
+        got, again, _ = await fetch_watched(urls)
         lag = min(lag, again, key=lambda one: one.worst)
-    check_lag(lag, "blocks_loop", scaled(FETCH_LAG), n=len(urls))
+    check_lag(lag, "blocks_loop", scaled(FETCH_LAG), n=len(urls), how="")
     want = [200, 404, 200, 503]
     MSG.check(got == want, "wrong_results", got=got, want=want)
     check_no_tasks_left("fetch_all")
 
 
-async def fetch_watched(urls: list[str]) -> tuple[list[int], LoopLag]:
-    """fetch_all(urls), with the longest freeze of the loop while it ran."""
+async def fetch_watched(urls: list[str]) -> tuple[Any, LoopLag, FreezeWatch]:
+    """fetch_all(urls), with the longest freeze of the loop while it ran; cut short (result
+    None, ``watch.fired``) when the loop's thread was seen asleep in a blocking call."""
+    got: Any = None
     async with LoopLag() as lag:
-        got = await fetch_all(urls)
-    return got, lag
+        watch = FreezeWatch(lag, scaled(FETCH_LAG), mod.__file__)
+        try:
+            with watch.running():
+                got = await fetch_all(urls)
+        except Frozen:
+            if not watch.fired:
+                raise
+    return got, lag, watch
+
+
+@contextmanager
+def broken_when_still(meeting: Rendezvous) -> Iterator[None]:
+    """Break ``meeting`` at once when the process stands still before every party came
+    (tests/support/stall.py): nobody else is on the way, so the timeout need not run out."""
+    stop = threading.Event()
+    watch = StallWatch(STILL)
+
+    def look() -> None:
+        while not stop.wait(watch.period) and not meeting.opened:
+            if meeting.waiting and watch.stalled():
+                meeting.abort()
+                return
+
+    watcher = threading.Thread(target=look, name="course-meeting-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        watcher.join()
 
 
 @fetching
@@ -199,7 +240,8 @@ async def test_fetches_are_in_flight_together(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(mod, "blocking_fetch", meeting_fetch)
     urls = [f"http://example.com/status/{code}" for code in (201, 202, 203, 204)]
     try:
-        got: list[int] | None = await fetch_all(urls)
+        with broken_when_still(meeting):
+            got: list[int] | None = await fetch_all(urls)
     except threading.BrokenBarrierError:
         got = None
     on_loop = meeting.threads.count(loop_thread)
@@ -229,7 +271,8 @@ async def test_fetch_results_follow_input_order(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(mod, "blocking_fetch", reversed_fetch)
     urls = [f"http://example.com/status/{300 + i}" for i in range(n)]
     try:
-        got: list[int] | None = await fetch_all(urls)
+        with broken_when_still(meeting):
+            got: list[int] | None = await fetch_all(urls)
     except threading.BrokenBarrierError:
         got = None
     MSG.check(meeting.opened and got is not None, "one_at_a_time", n=n, peak=meeting.peak)
