@@ -151,7 +151,9 @@ class EchoServers:
         self.peak = 0  # most connections open at once
         self.peak_sending = 0  # most open connections that had started sending, at once
         self.opened = threading.Event()  # every expected client connected and sending
-        self.broken = False  # the gate timed out
+        self.broken = False  # the gate timed out (or was given up: give_up_gate)
+        self.broken_after: float | None = None  # seconds after the start it broke
+        self._give_up = False
         self.threads_when_open: list[threading.Thread] = []
         self.all_in_at: float | None = None  # every expected client finished sending
         self.answered_at: float | None = None  # the last held answer was released
@@ -208,6 +210,18 @@ class EchoServers:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+
+    def give_up_gate(self) -> None:
+        """Stop waiting for the gate now, as at its timeout (from any thread): for a test
+        with evidence that no more clients are coming (a stall, tests/support/stall.py)."""
+        self._give_up = True
+        with contextlib.suppress(OSError):
+            self._wake_w.send(b"x")
+
+    @property
+    def thread_id(self) -> int | None:
+        """The native id of the servers' thread (None before it started)."""
+        return self._thread.native_id
 
     def stop(self) -> None:
         self._stop.set()
@@ -308,8 +322,11 @@ class EchoServers:
     def _tick(self) -> None:
         """Time-driven steps: the gate's timeout and releasing held answers."""
         now = time.monotonic()
-        if not self.opened.is_set() and not self.broken and now - self._started > self.gate_timeout:
+        waited = now - self._started
+        if not self.opened.is_set() and not self.broken and (
+                waited > self.gate_timeout or self._give_up):
             self.broken = True
+            self.broken_after = waited
             self._resume_reading()
             for c in self.conns:  # answer whoever already finished
                 if c.eof and c.out is None and not c.closed and not self.mute:
