@@ -64,11 +64,6 @@ class Timed(NamedTuple):
     still: float = 0.0  # how long the thread it saw had been asleep
 
 
-def last_beat(lag: LoopLag) -> float:
-    """time.perf_counter() of the heartbeat's last tick."""
-    return float(lag._last)
-
-
 class _Stopped(BaseException):
     """Raised in the loop's thread, inside the call, when it was found asleep in a blocking
     call (a BaseException: the code under test does not catch it by accident)."""
@@ -152,7 +147,7 @@ class SleepWatch:
                 still = now - last[1]
                 if still < self.window:
                     continue
-                overdue = now - last_beat(self.lag)
+                overdue = now - self.lag.last_beat
                 if tid == self.tid and overdue >= self.window and self._armed:
                     self.fired, self.still = "blocked", still
                     signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGUSR1)
@@ -179,7 +174,7 @@ async def timed(call: str, make: Any) -> Timed:
                 raise
         elapsed, real = loop.time() - start, time.perf_counter() - real
         if watch.fired:
-            lag.worst = max(lag.worst, time.perf_counter() - last_beat(lag))
+            lag.worst = max(lag.worst, time.perf_counter() - lag.last_beat)
         else:
             await asyncio.sleep(0.1)  # one more heartbeat: a freeze at the very end counts too
     return Timed(result, start, elapsed, lag.worst, real, watch.fired, watch.still)

@@ -35,11 +35,6 @@ class Frozen(BaseException):
     catch it by accident)."""
 
 
-def last_beat(lag: LoopLag) -> float:
-    """time.perf_counter() of the heartbeat's last tick."""
-    return float(lag._last)
-
-
 class FreezeWatch:
     def __init__(self, lag: LoopLag, limit: float, module_file: str | None) -> None:
         self.lag = lag
@@ -101,7 +96,7 @@ class FreezeWatch:
                 last = (switches, now)
                 continue
             still = now - last[1]
-            if still >= self.window and now - last_beat(self.lag) > self.limit:
+            if still >= self.window and now - self.lag.last_beat > self.limit:
                 self.still = still
                 signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGUSR1)
                 last = None  # handled elsewhere than the module: wait for the next sleep

@@ -31,6 +31,11 @@ class LoopLag:
         self._task: asyncio.Task[None] | None = None
         self._last = time.perf_counter()
 
+    @property
+    def last_beat(self) -> float:
+        """time.perf_counter() of the heartbeat's last tick."""
+        return self._last
+
     async def _beat(self) -> None:
         self._last = time.perf_counter()
         while True:
