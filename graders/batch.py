@@ -15,6 +15,11 @@
 * A failing test whose message rests on wall-clock time (``timing_sensitive``)
   is re-run once (that test alone, in a fresh process) and counts only if it
   fails again; both measurements are reported.
+* An exercise handed in as its starter file, unchanged (the stub as shipped), is not
+  run once per student: the starter files are graded once per batch, like a
+  student's files (shared run, lane), and every student who handed one in gets
+  that outcome, marked ``starter``. A stub fails at once wherever it runs, so this
+  changes no verdict, only the minutes a class of unattempted exercises costs.
 * A student whose ``results.json`` carries the fingerprint of the current files
   and tests is skipped (``force`` regrades).
 """
@@ -22,6 +27,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import hashlib
 import json
@@ -62,6 +68,7 @@ class Options:
     namespaces: bool = True
     extra_env: dict[str, str] = field(default_factory=dict)
     together: bool = True  # test a student's ordinary exercises in one process
+    starter_once: bool = True  # grade the unchanged starter files once for the whole batch
 
 
 @dataclass
@@ -104,6 +111,9 @@ class Job:
 
 ALL_CPUS = config.ALL_CPUS_MARK
 ONE_CPU = f"not {config.ALL_CPUS_MARK}"
+# The starter files' own run: graded like a student, its outcomes handed to every student
+# who submitted a starter file unchanged. A "/" cannot be part of a submission's name.
+STARTER = "/starter"
 
 
 # -- fingerprints -------------------------------------------------------------------------------
@@ -342,6 +352,16 @@ def combine(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
     failed = [t for t in merged["tests"] if t["status"] in ("fail", "error")]
     merged["status"] = "fail" if failed else "pass"
     return merged
+
+
+def from_starter(outcome: dict[str, Any]) -> dict[str, Any]:
+    """A student's copy of the outcome of an unchanged starter file."""
+    mine = copy.deepcopy(outcome)
+    mine["starter"] = True
+    mine["message"] = mine.get("message") or (
+        "the starter file, unchanged: nothing written yet (its tests ran once for every "
+        "student who handed it in)")
+    return mine
 
 
 def split_shared(singles: list[Job], run: sandbox.JobResult,
@@ -630,6 +650,12 @@ def grade(subs: Sequence[Submission], opts: Options,
     by_name = {s.student: s for s in subs}
     scheduler = Scheduler(cpus, jobs)
     queued: list[Job] = []
+    lanes = len(cpus) > 1
+    starters: dict[str, bytes] = {}
+    if opts.together and opts.starter_once:
+        starters = {ex.slug: ex.stub(opts.repo).read_bytes() for ex in opts.exercises
+                    if ex.stub(opts.repo).is_file()}
+    waiting: dict[str, list[str]] = {}  # exercise -> students who handed in its starter file
     for sub in subs:
         fp = fingerprint(sub, opts, tests)
         if not opts.force and is_current(opts.out, sub.student, fp):
@@ -652,13 +678,25 @@ def grade(subs: Sequence[Submission], opts: Options,
                     "duration": 0.0, "attempt": 0}
                 continue
             pending[sub.student] += 1
+            if starters.get(ex.slug) == module:
+                waiting.setdefault(ex.slug, []).append(sub.student)
+                continue
             mine.append(Job(sub.student, ex, module))
+        if not mine:
+            continue
         if opts.together:
-            planned = together(mine, lanes=len(cpus) > 1)
+            planned = together(mine, lanes=lanes)
             pending[sub.student] += sum(1 for j in planned if j.select == ALL_CPUS)
             queued += planned
         else:
             queued += mine
+    if waiting:  # the starter files' run, first of the shared runs: many students wait for it
+        mine = [Job(STARTER, ex, starters[ex.slug]) for ex in opts.exercises
+                if ex.slug in waiting]
+        planned = together(mine, lanes=lanes)
+        pending[STARTER] = len(mine) + sum(1 for j in planned if j.select == ALL_CPUS)
+        results[STARTER] = {}
+        queued = planned + queued
     staged = None
     if queued:
         sandbox.precompile(opts.python)
@@ -670,6 +708,10 @@ def grade(subs: Sequence[Submission], opts: Options,
     # midway loses the lanes' outcomes and the students not yet finished, no more.
     queued.sort(key=lambda j: not j.whole)
     progress = _Progress(opts.progress, len(queued))
+
+    def label(job: Job) -> str:
+        who = "starter files" if job.student == STARTER else job.student
+        return f"{who} {job.exercise.number}" + (f" +{len(job.more)}" if job.more else "")
 
     def finish(student: str) -> None:
         sub = by_name[student]
@@ -706,7 +748,7 @@ def grade(subs: Sequence[Submission], opts: Options,
                     "exercise": job.exercise.slug, "status": "error", "tests": [],
                     "collect_errors": [], "duration": 0.0, "attempt": job.attempt,
                     "message": f"the grader could not run this exercise: {exc!r}"})]
-        finished = False
+        finished: list[str] = []
         with lock:
             summary.jobs += 1
             kind = ("timing re-run" if job.attempt > 1
@@ -720,46 +762,56 @@ def grade(subs: Sequence[Submission], opts: Options,
                 scheduler.add(rerun)
             timing: list[tuple[Job, list[str]]] = []
             for one, outcome in judged:
-                finished = resolve(one, outcome, timing) or finished
+                finished += resolve(one, outcome, timing)
             if timing:  # this run's timing-sensitive failures: once more, in one fresh process
                 summary.reruns += 1
                 summary.rerun_exercises += len(timing)
                 progress.grow()
                 scheduler.add(timing_rerun(timing))
-            progress.step(f"{job.student} {job.exercise.number}"
-                          + (f" +{len(job.more)}" if job.more else ""))
-        if finished:
+            progress.step(label(job))
+        for student in finished:
             try:
-                finish(job.student)
+                finish(student)
             except Exception as exc:  # noqa: BLE001
-                log(f"{job.student}: could not write the results: {exc!r}")
+                log(f"{student}: could not write the results: {exc!r}")
 
     def resolve(job: Job, outcome: dict[str, Any],
-                timing: list[tuple[Job, list[str]]]) -> bool:
-        """Take one job's outcome for one exercise (lock held); True when the student is done.
+                timing: list[tuple[Job, list[str]]]) -> list[str]:
+        """Take one job's outcome for one exercise (lock held); the students now done.
 
         An outcome with timing-sensitive failures waits for their re-run: ``job`` and
-        those tests are added to ``timing``.
+        those tests are added to ``timing``. The starter files' outcomes go to every
+        student waiting for them.
         """
         failures = timing_failures(outcome) if job.attempt == 1 and opts.retry_timing else []
         if failures:  # only those tests run again, in a fresh process
             first_runs[job.key] = outcome
             timing.append((job, failures))
-            return False
+            return []
         if job.attempt == 2:
             outcome = merge_rerun(first_runs.pop(job.key), outcome)
         slug = job.exercise.slug
+        whole: dict[str, Any] | None = outcome
         if parts_of(job) == 2:
             other = halves.pop((job.student, slug), None)
             if other is None:
                 halves[(job.student, slug)] = outcome
+                whole = None
             else:  # the shared run's part first, then the lane's
                 first, second = (other, outcome) if job.select == ALL_CPUS else (outcome, other)
-                results[job.student][slug] = combine(first, second)
-        else:
-            results[job.student][slug] = outcome
+                whole = combine(first, second)
+        done: list[str] = []
+        if whole is not None:
+            results[job.student][slug] = whole
+            for student in waiting.get(slug, []) if job.student == STARTER else []:
+                results[student][slug] = from_starter(whole)
+                pending[student] -= 1
+                if pending[student] == 0:
+                    done.append(student)
         pending[job.student] -= 1
-        return pending[job.student] == 0
+        if pending[job.student] == 0 and job.student != STARTER:
+            done.append(job.student)
+        return done
 
     try:
         for student, count in pending.items():

@@ -118,7 +118,8 @@ def main() -> int:
             some = found[: args.compare]
             ref = Path(tmp) / "one-by-one"
             alone = batch.Options(out=ref, exercises=exercises, jobs=1, force=True,
-                                  limits=opts.limits, extra_env=env, together=False)
+                                  limits=opts.limits, extra_env=env, together=False,
+                                  starter_once=False)
             start = time.monotonic()
             batch.grade(some, alone)
             took = time.monotonic() - start

@@ -98,7 +98,7 @@ def student_results(sub: Submission, exs: Sequence[dict[str, Any]], *, fingerpri
             "max_score": o.get("max_score", 0.0), "message": o.get("message", ""),
             "error_kind": _kind(o), "duration": o.get("duration", 0.0),
             "runs": o.get("attempt", 0), "cpus": o.get("cpus", []),
-            "shared_run": bool(o.get("shared_run")),
+            "shared_run": bool(o.get("shared_run")), "starter": bool(o.get("starter")),
             "unmeasured_tasks": o.get("unmeasured", []),
             "interfaces": conf.get("interfaces"), "sys_class_net": conf.get("sys_class_net"),
             "default_route": conf.get("default_route"), "read_only": conf.get("read_only"),
@@ -131,6 +131,10 @@ def feedback(results: dict[str, Any], exs: Sequence[dict[str, Any]]) -> str:
         if not o.get("tests"):
             lines += [_quote(o.get("message", "")), ""]
             continue
+        if o.get("starter"):
+            lines += ["This is the exercise's starter file, unchanged: nothing is written yet. "
+                      "Its tests ran once for every student who handed it in; here is what "
+                      "they said.", ""]
         tasks: dict[tuple[int, str], list[dict[str, Any]]] = {}
         for t in o["tests"]:
             tasks.setdefault((int(t.get("task_id", 0)), t.get("task_title", "")), []).append(t)

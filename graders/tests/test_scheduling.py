@@ -170,6 +170,49 @@ def test_the_timing_failures_of_one_run_are_re_run_together_in_a_fresh_process(
     assert started[1] != started[2]
 
 
+def test_starter_files_are_graded_once_for_the_batch(tmp_path: Path) -> None:
+    course = _course(tmp_path / "course")
+    exs = list(exercises(course))
+    stub = "def fast():\n    raise NotImplementedError\n"
+    subs = tmp_path / "subs"
+    files = {"ex02_processes": "ex02_processes/processes.py",
+             "ex03_fib_parallel": "ex03_fib_parallel/fib_parallel.py"}
+    handed = {"untouched": (stub, stub), "half": (stub, "def fast():\n    return True\n"),
+              "edited": (stub + "# started\n", stub)}
+    for student, texts in handed.items():
+        for rel, text in zip(files.values(), texts, strict=True):
+            put(subs / student, text, rel)
+    found, _ = discover(subs, exs)
+    lanes = len(sandbox.usable_cpus()) > 1
+    scores = {}
+    for once in (True, False):
+        out = tmp_path / f"out-{once}"
+        opts = batch.Options(out=out, exercises=exs, repo=course, progress=False,
+                             limits=sandbox.Limits(timeout=60), starter_once=once)
+        summary = batch.grade(found, opts)
+        by = {r["student"]: r for r in batch.run_all(list(handed), out)}
+        starter = {(s, e["exercise"]) for s, r in by.items() for e in r["exercises"]
+                   if e["starter"]}
+        scores[once] = {(s, e["exercise"]): e["score"]
+                        for s, r in by.items() for e in r["exercises"]}
+        if once:
+            # the starter files' run (ex03's lane apart), then one run each for "half"
+            # (its ex03) and "edited" (its ex02); "untouched" runs nothing of its own
+            assert summary.jobs == (2 + 1 + 1 if lanes else 3)
+            assert starter == {("untouched", "ex02_processes"), ("half", "ex02_processes"),
+                               ("untouched", "ex03_fib_parallel"),
+                               ("edited", "ex03_fib_parallel")}
+            feedback = (out / "untouched" / "feedback.md").read_text(encoding="utf-8")
+            assert "starter file, unchanged" in feedback
+            tests = by["untouched"]["tests"]
+            assert len(tests) == 4 and {t["status"] for t in tests} == {"fail"}
+        else:
+            assert not starter
+            assert summary.jobs == 6  # no shared runs: one per exercise handed in
+    assert scores[True] == scores[False]
+    assert scores[True][("half", "ex03_fib_parallel")] == 20 / 2
+
+
 LINGERING = '''
 import threading
 import time
@@ -190,7 +233,8 @@ def test_the_run_stops_at_an_unclean_exercise_and_the_rest_start_fresh(tmp_path:
     ex01, ex09, ex10 = exs
     put(subs / "s", SOLUTION.read_text(encoding="utf-8") + LINGERING)
     put(subs / "s", ex09.solution().read_bytes(), f"{ex09.slug}/{ex09.module}.py")
-    put(subs / "s", ex10.stub().read_bytes(), f"{ex10.slug}/{ex10.module}.py")
+    # the stub with one more line: not the starter file itself, so it is part of the chain
+    put(subs / "s", ex10.stub().read_bytes() + b"# begun\n", f"{ex10.slug}/{ex10.module}.py")
     found, _ = discover(subs, exs)
     out = tmp_path / "out"
     opts = batch.Options(out=out, exercises=exs, repo=REPO, progress=False,
