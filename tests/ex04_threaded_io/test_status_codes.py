@@ -29,7 +29,7 @@ import pytest
 from ex04_threaded_io import status_codes as mod
 
 from tests.support.http_server import GatedHTTPServer, refused_url
-from tests.support.stall import StallWatch
+from tests.support.stall import acting_when_still
 from tests.support.sync import beyond_default_pool
 from tests.support.timing import call_with_deadline, scaled
 
@@ -64,25 +64,13 @@ def gate_watch(server: GatedHTTPServer) -> Iterator[None]:
     after a gate timeout). The server's accept loop wakes on a timer of its own, so the
     watch ignores its ticks (but not its work: see StallWatch's ``ignore``).
     """
-    done = threading.Event()
     accept_loops = [t.native_id for t in threading.enumerate()
                     if t.name.startswith("course-http-server-") and t.native_id is not None]
     pid = os.getpid()
-
-    def watch() -> None:
-        stall = StallWatch(STILL, ignore=[(pid, tid) for tid in accept_loops])
-        while not done.wait(stall.period) and not server.opened:
-            if stall.stalled():
-                server.open_gate()
-                return
-
-    watcher = threading.Thread(target=watch, name="course-gate-watch", daemon=True)
-    watcher.start()
-    try:
+    with acting_when_still(server.open_gate, until=lambda: server.opened, window=STILL,
+                           ignore=[(pid, tid) for tid in accept_loops],
+                           name="course-gate-watch"):
         yield
-    finally:
-        done.set()
-        watcher.join(scaled(5))
 
 
 def fetch(urls: Sequence[str], **kwargs: float) -> list[int]:

@@ -17,21 +17,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-import os
-import signal
 import sys
-import threading
 import time
-from collections.abc import Iterator
-from types import FrameType
 from typing import Any, NamedTuple, TextIO
 
 import pytest
 from ex09_coroutines import coroutines as mod
 
 from tests.support.aio import LoopLag, bounded
+from tests.support.freeze import STILL as FREEZE_STILL
+from tests.support.freeze import FreezeWatch, Frozen
 from tests.support.report import note_timing
-from tests.support.stall import thread_status
 from tests.support.timing import call_with_deadline, scaled
 
 from .messages import MSG
@@ -51,9 +47,6 @@ def lines(*values: float) -> str:
     )
 
 
-STILL = 0.1  # seconds (scaled) a thread must stay asleep, without one switch, to count
-
-
 class Timed(NamedTuple):
     result: Any
     start: float  # loop time when the call began
@@ -64,112 +57,22 @@ class Timed(NamedTuple):
     still: float = 0.0  # how long the thread it saw had been asleep
 
 
-class _Stopped(BaseException):
-    """Raised in the loop's thread, inside the call, when it was found asleep in a blocking
-    call (a BaseException: the code under test does not catch it by accident)."""
-
-
-class SleepWatch:
-    """A ``course-sleep-watch`` thread that samples, every few milliseconds, the state of the
-    loop's thread and of every thread started since (``/proc``; without it, it sees nothing).
-
-    * ``blocked``: the loop's thread asleep (not running, not ready to run) without a context
-      switch for ``STILL`` seconds while the heartbeat is as overdue: the loop is stuck in a
-      blocking call, not waiting for events (its select() would have woken for the next beat)
-      nor for a CPU (it would be ready to run). The thread gets a signal whose handler raises
-      :class:`_Stopped` there, when it is in the module under test (time.sleep is cut short).
-    * ``thread``: a thread started during the call asleep, without a switch, for ``STILL``
-      seconds while the loop kept beating and the call had not ended: the call waits for a
-      thread that sleeps. The call's task is cancelled.
-    """
-
-    def __init__(self, loop: asyncio.AbstractEventLoop, lag: LoopLag,
-                 task: asyncio.Future[Any]) -> None:
-        self.loop = loop
-        self.lag = lag
-        self.task = task
-        self.window = scaled(STILL)
-        self.fired = ""
-        self.still = 0.0
-        self.pid = os.getpid()
-        self.tid = threading.get_native_id()  # the loop's thread
-        self.before = set(self._tids())
-        self._stop = threading.Event()
-        self._armed = False
-        self._thread = threading.Thread(target=self._run, name="course-sleep-watch",
-                                        daemon=True)
-
-    @staticmethod
-    def _tids() -> list[int]:
-        try:
-            return [int(t) for t in os.listdir("/proc/self/task")]
-        except OSError:
-            return []
-
-    @contextlib.contextmanager
-    def running(self) -> Iterator[SleepWatch]:
-        previous = None
-        if threading.current_thread() is threading.main_thread():
-            previous = signal.signal(signal.SIGUSR1, self._interrupt)
-            self._armed = True
-        self._thread.start()
-        try:
-            yield self
-        finally:
-            self._stop.set()
-            self._thread.join()
-            self._armed = False
-            if previous is not None:
-                signal.signal(signal.SIGUSR1, previous)
-
-    def _interrupt(self, signum: int, frame: FrameType | None) -> None:
-        # Only inside the module under test: the loop's own code is never cut.
-        if self._armed and frame is not None and frame.f_code.co_filename == mod.__file__:
-            self._armed = False
-            raise _Stopped
-
-    def _run(self) -> None:
-        me = threading.get_native_id()
-        seen: dict[int, tuple[int, float]] = {}  # tid -> (switches, asleep since)
-        while not self._stop.wait(0.01):
-            now = time.perf_counter()
-            for tid in self._tids():
-                if tid == me or (tid in self.before and tid != self.tid):
-                    continue
-                found = thread_status(self.pid, tid)
-                if found is None:
-                    continue
-                state, switches = found
-                last = seen.get(tid)
-                if state in ("R", "D") or last is None or last[0] != switches:
-                    seen[tid] = (switches, now)
-                    continue
-                still = now - last[1]
-                if still < self.window:
-                    continue
-                overdue = now - self.lag.last_beat
-                if tid == self.tid and overdue >= self.window and self._armed:
-                    self.fired, self.still = "blocked", still
-                    signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGUSR1)
-                    return
-                if tid != self.tid and overdue < self.window:
-                    self.fired, self.still = "thread", still
-                    self.loop.call_soon_threadsafe(self.task.cancel)
-                    return
-
-
 async def timed(call: str, make: Any) -> Timed:
-    """Await ``make()`` while a heartbeat watches the loop and a SleepWatch its threads."""
+    """Await ``make()`` while a heartbeat watches the loop and a freeze watch its threads
+    (tests/support/freeze.py): the loop's thread asleep in a blocking call (``time.sleep``
+    is cut short) and the threads started since, one of which sleeping while the loop
+    beats means the call waits for it (the call's task is then cancelled)."""
     loop = asyncio.get_running_loop()
     async with LoopLag(tick=0.05) as lag:
         start, real = loop.time(), time.perf_counter()
         task = asyncio.ensure_future(make())
-        watch = SleepWatch(loop, lag, task)
+        watch = FreezeWatch(lag, scaled(FREEZE_STILL), mod.__file__,
+                            on_thread=lambda: loop.call_soon_threadsafe(task.cancel))
         result = None
         try:
             with watch.running():
                 result = await bounded(task, 60, call)
-        except (_Stopped, asyncio.CancelledError):
+        except (Frozen, asyncio.CancelledError):
             if not watch.fired or (asyncio.current_task() or task).cancelling():
                 raise
         elapsed, real = loop.time() - start, time.perf_counter() - real
@@ -183,8 +86,8 @@ async def timed(call: str, make: Any) -> Timed:
 def judge_sleep(call: str, want: float, run: Timed, longest: float | None = None) -> None:
     """Fail if ``call`` (asked to sleep ``want`` s in all, ``longest`` s at most at once)
     slept off the loop's clock: blocking the loop, or in a thread."""
-    if run.stopped == "thread":
-        MSG.fail("slept_in_thread", call=call, want=want, real=run.real, lag=run.lag,
+    if run.stopped == "thread":  # seen asleep in /proc: no clock involved
+        MSG.fail_settled("slept_in_thread", call=call, want=want, real=run.real, lag=run.lag,
                  how=MSG.text("stopped_thread", still=run.still))
     if run.stopped == "blocked":
         MSG.fail("blocking_sleep", call=call, want=want, elapsed=run.elapsed, lag=run.lag,

@@ -26,12 +26,12 @@ from ex14_blocking_calls import blocking as mod
 from tests.support import leaks, report
 from tests.support.aio import LoopLag, bounded, pending_tasks
 from tests.support.cpu import CpuReport, sample_children
-from tests.support.stall import StallWatch
+from tests.support.freeze import FreezeWatch, Frozen
+from tests.support.stall import acting_when_still
 from tests.support.sync import Rendezvous
 from tests.support.timing import scaled
 
 from . import probes
-from .freeze import FreezeWatch, Frozen
 from .messages import MSG
 
 fetching = pytest.mark.task(1, "fetch_all")
@@ -117,10 +117,14 @@ def squares_below(n: int) -> int:
     return (n - 1) * n * (2 * n - 1) // 6
 
 
-def check_lag(lag: LoopLag, key: str, limit: float, **fields: object) -> None:
+def check_lag(lag: LoopLag, key: str, limit: float, *, settled: bool = False,
+              **fields: object) -> None:
+    """The loop's longest freeze within ``limit``. ``settled``: the test fails whatever
+    the freeze (other evidence decided), which only picks the lesson: no re-run."""
     ok = lag.worst <= limit
     report.note_timing("longest loop freeze (s)", lag.worst, limit, ok)
-    MSG.check(ok, key, lag=lag.worst, limit=limit, **fields)
+    if not ok:
+        (MSG.fail_settled if settled else MSG.fail)(key, lag=lag.worst, limit=limit, **fields)
 
 
 def check_no_tasks_left(call: str) -> None:
@@ -171,7 +175,7 @@ async def test_fetch_all_keeps_the_loop_free(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(mod, "blocking_fetch", fetch_last_first)
     got, lag, watch = await fetch_watched(urls)
     if watch.fired:  # seen asleep in a blocking call on the loop's thread: not a hiccup
-        MSG.fail("blocks_loop", lag=lag.worst, limit=scaled(FETCH_LAG), n=len(urls),
+        MSG.fail_settled("blocks_loop", lag=lag.worst, limit=scaled(FETCH_LAG), n=len(urls),
                  how=MSG.text("stopped_blocked", still=watch.still))
     if scaled(FETCH_LAG) < lag.worst < scaled(FETCH_LAG * AGAIN_BELOW):
         # One freeze a little over the allowance: a blocking fetch on the loop's thread, or
@@ -205,22 +209,10 @@ async def fetch_watched(urls: list[str]) -> tuple[Any, LoopLag, FreezeWatch]:
 def broken_when_still(meeting: Rendezvous) -> Iterator[None]:
     """Break ``meeting`` at once when the process stands still before every party came
     (tests/support/stall.py): nobody else is on the way, so the timeout need not run out."""
-    stop = threading.Event()
-    watch = StallWatch(STILL)
-
-    def look() -> None:
-        while not stop.wait(watch.period) and not meeting.opened:
-            if meeting.waiting and watch.stalled():
-                meeting.abort()
-                return
-
-    watcher = threading.Thread(target=look, name="course-meeting-watch", daemon=True)
-    watcher.start()
-    try:
+    with acting_when_still(meeting.abort, until=lambda: meeting.opened,
+                           when=lambda: bool(meeting.waiting), window=STILL,
+                           name="course-meeting-watch"):
         yield
-    finally:
-        stop.set()
-        watcher.join()
 
 
 @fetching
@@ -377,11 +369,16 @@ async def test_crunch_all_computes_in_parallel_processes(
     if cpu.child_cpu < 0.1:
         # The work was done in this process: on the loop's thread (then the loop was frozen
         # for about as long as the work took), or in threads (the GIL only slows the loop).
+        # No child CPU fails the test whatever the clock says: the lag only picks the lesson.
         if lag.worst >= 0.5 * cpu.parent_cpu:
-            check_lag(lag, "blocks_loop_cpu", limit, elapsed=elapsed)
+            check_lag(lag, "blocks_loop_cpu", limit, settled=True, elapsed=elapsed)
         MSG.fail("threads_gil", child=cpu.child_cpu, parent=cpu.parent_cpu)
-    MSG.check(cpu.together(), "not_parallel", child=cpu.child_cpu, workers=len(cpu.pids),
-              share=cpu.overlap)
+    if not cpu.together():
+        # Workers seen clearly one at a time (fewer shared windows than hand-overs make)
+        # do not owe it to a crowded machine: no re-run then.
+        clearly = cpu.overlap < AMBIGUOUS
+        (MSG.fail_settled if clearly else MSG.fail)(
+            "not_parallel", child=cpu.child_cpu, workers=len(cpu.pids), share=cpu.overlap)
     check_lag(lag, "blocks_loop_cpu", limit, elapsed=elapsed)
     check_pool_shut_down(before)
     check_no_tasks_left("crunch_all")

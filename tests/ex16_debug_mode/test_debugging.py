@@ -150,6 +150,14 @@ async def polite(seconds: float = BLOCK) -> None:
     await asyncio.sleep(seconds)
 
 
+def check_count(got: list[Any], want: int, names: str) -> None:
+    """``want`` reports. Fewer is no machine's doing (a crowded machine makes callbacks
+    slower, never faster): only more reports than blocking callbacks are re-run."""
+    if len(got) != want:
+        fail = MSG.fail_settled if len(got) < want else MSG.fail
+        fail("wrong_count", want=want, names=names, count=len(got), got=got)
+
+
 def check_report(report: Any, name: str, capture: Capture) -> None:
     description = getattr(report, "description", None)
     seconds = getattr(report, "seconds", None)
@@ -181,8 +189,7 @@ def test_reports_the_blocking_task_only() -> None:
     if not named:
         MSG.check(got, "missed_slow", name="sleepy-blocker", slept=BLOCK, threshold=THRESHOLD,
                   got=got, level="NOTSET")
-    MSG.check(len(got) == 1, "wrong_count", want=1, names="sleepy-blocker", count=len(got),
-              got=got)
+    check_count(got, 1, "sleepy-blocker")
     check_report(got[0], "sleepy-blocker", capture)
 
 
@@ -200,8 +207,7 @@ def test_reports_every_blocking_task() -> None:
     with captured_reports() as capture:
         got = slow_callbacks(main, THRESHOLD)
     names = ["first-blocker", "second-blocker"]
-    MSG.check(len(got) == 2, "wrong_count", want=2, names=", ".join(names), count=len(got),
-              got=got)
+    check_count(got, 2, ", ".join(names))
     order = blocker_names(got, names)
     if sorted(order) == names and order != names:
         MSG.fail("report_order", got=order, want=names, first=BLOCK, second=LONG_BLOCK,

@@ -23,10 +23,11 @@ caller's deadline decides, as before.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from .leaks import descendants
 from .timing import scaled
@@ -145,3 +146,35 @@ class StallWatch:
                 return event.is_set()
             event.wait(min(left, self.period))
         return True
+
+
+@contextlib.contextmanager
+def acting_when_still(
+    act: Callable[[], object],
+    *,
+    until: Callable[[], bool],
+    when: Callable[[], bool] = lambda: True,
+    window: float = WINDOW,
+    ignore: Iterable[tuple[int, int]] = (),
+    name: str = "course-stall-watch",
+) -> Iterator[None]:
+    """While the block runs, a watcher thread calls ``act()`` once, as soon as this process
+    stands still for ``window`` (a :class:`StallWatch`) while ``when()`` holds: nothing is on
+    its way, so whatever the code waits for (a gate, a meeting) can be opened or broken at
+    once instead of at its timeout. The watcher gives up once ``until()`` holds."""
+    stop = threading.Event()
+    watch = StallWatch(window, ignore=ignore)
+
+    def look() -> None:
+        while not stop.wait(watch.period) and not until():
+            if when() and watch.stalled():
+                act()
+                return
+
+    watcher = threading.Thread(target=look, name=name, daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        watcher.join(scaled(5))
