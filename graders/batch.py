@@ -656,6 +656,7 @@ def grade(subs: Sequence[Submission], opts: Options,
         starters = {ex.slug: ex.stub(opts.repo).read_bytes() for ex in opts.exercises
                     if ex.stub(opts.repo).is_file()}
     waiting: dict[str, list[str]] = {}  # exercise -> students who handed in its starter file
+    theirs: dict[str, list[Job]] = {}  # student -> the jobs of their own exercises
     for sub in subs:
         fp = fingerprint(sub, opts, tests)
         if not opts.force and is_current(opts.out, sub.student, fp):
@@ -664,7 +665,7 @@ def grade(subs: Sequence[Submission], opts: Options,
         prints[sub.student] = fp
         results[sub.student] = {}
         pending[sub.student] = 0
-        mine: list[Job] = []
+        mine = theirs[sub.student] = []
         for ex in opts.exercises:
             module = sub.modules.get(ex.slug)
             if module is None:
@@ -680,23 +681,32 @@ def grade(subs: Sequence[Submission], opts: Options,
             pending[sub.student] += 1
             if starters.get(ex.slug) == module:
                 waiting.setdefault(ex.slug, []).append(sub.student)
-                continue
-            mine.append(Job(sub.student, ex, module))
+            else:
+                mine.append(Job(sub.student, ex, module))
+    # A starter file handed in by one student alone saves nothing: it runs with the rest of
+    # that student's exercises, as any file would.
+    order = {ex.slug: n for n, ex in enumerate(opts.exercises)}
+    for slug, students in list(waiting.items()):
+        if len(students) < 2:
+            del waiting[slug]
+            for student in students:
+                ex = opts.exercises[order[slug]]
+                theirs[student].append(Job(student, ex, starters[slug]))
+                theirs[student].sort(key=lambda j: order[j.exercise.slug])
+    if waiting:  # the starter files' run, first of the shared runs: many students wait for it
+        theirs = {STARTER: [Job(STARTER, ex, starters[ex.slug]) for ex in opts.exercises
+                            if ex.slug in waiting], **theirs}
+        pending[STARTER] = len(theirs[STARTER])
+        results[STARTER] = {}
+    for student, mine in theirs.items():
         if not mine:
             continue
         if opts.together:
             planned = together(mine, lanes=lanes)
-            pending[sub.student] += sum(1 for j in planned if j.select == ALL_CPUS)
+            pending[student] += sum(1 for j in planned if j.select == ALL_CPUS)
             queued += planned
         else:
             queued += mine
-    if waiting:  # the starter files' run, first of the shared runs: many students wait for it
-        mine = [Job(STARTER, ex, starters[ex.slug]) for ex in opts.exercises
-                if ex.slug in waiting]
-        planned = together(mine, lanes=lanes)
-        pending[STARTER] = len(mine) + sum(1 for j in planned if j.select == ALL_CPUS)
-        results[STARTER] = {}
-        queued = planned + queued
     staged = None
     if queued:
         sandbox.precompile(opts.python)

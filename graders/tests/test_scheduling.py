@@ -205,12 +205,22 @@ def test_starter_files_are_graded_once_for_the_batch(tmp_path: Path) -> None:
             feedback = (out / "untouched" / "feedback.md").read_text(encoding="utf-8")
             assert "starter file, unchanged" in feedback
             tests = by["untouched"]["tests"]
-            assert len(tests) == 4 and {t["status"] for t in tests} == {"fail"}
+            assert len(tests) == 4
+            assert {t["status"] for t in tests} == {"fail"}
         else:
             assert not starter
             assert summary.jobs == 6  # no shared runs: one per exercise handed in
     assert scores[True] == scores[False]
     assert scores[True][("half", "ex03_fib_parallel")] == 20 / 2
+    # One student's starter file saves nothing: it runs with that student's other files.
+    alone = [s for s in found if s.student == "half"]
+    out = tmp_path / "out-alone"
+    summary = batch.grade(alone, batch.Options(out=out, exercises=exs, repo=course,
+                                               progress=False, limits=sandbox.Limits(timeout=60)))
+    assert summary.jobs == (2 if lanes else 1)  # a shared run (and ex03's lane), no more
+    (result,) = batch.run_all(["half"], out)
+    assert not any(e["starter"] for e in result["exercises"])
+    assert result["score"] == scores[True][("half", "ex03_fib_parallel")]
 
 
 LINGERING = '''
