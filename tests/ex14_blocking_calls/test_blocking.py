@@ -175,7 +175,9 @@ async def test_fetch_all_keeps_the_loop_free(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(mod, "blocking_fetch", fetch_last_first)
     got, lag, watch = await fetch_watched(urls)
     if watch.fired:  # seen asleep in a blocking call on the loop's thread: not a hiccup
-        MSG.fail_settled("blocks_loop", lag=lag.worst, limit=scaled(FETCH_LAG), n=len(urls),
+        # Still re-run by graders: a right answer's loop thread may wait, for a moment, on a
+        # thread it starts (an executor's) that a crowded machine keeps off the CPU.
+        MSG.fail("blocks_loop", lag=lag.worst, limit=scaled(FETCH_LAG), n=len(urls),
                  how=MSG.text("stopped_blocked", still=watch.still))
     if scaled(FETCH_LAG) < lag.worst < scaled(FETCH_LAG * AGAIN_BELOW):
         # One freeze a little over the allowance: a blocking fetch on the loop's thread, or
