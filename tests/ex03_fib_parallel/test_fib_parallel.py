@@ -99,6 +99,11 @@ def check_values(numbers: Sequence[int], workers: int | None, got: object) -> No
               got=got, want=want)
 
 
+def children_computed(report: CpuReport) -> bool:
+    """The work was done in child processes: see check_child_cpu."""
+    return report.child_cpu >= max(CHILD_CPU_FLOOR, report.parent_cpu)
+
+
 def check_child_cpu(numbers: Sequence[int], workers: int | None, report: CpuReport) -> None:
     """The work was done in child processes, not in this one.
 
@@ -106,8 +111,7 @@ def check_child_cpu(numbers: Sequence[int], workers: int | None, report: CpuRepo
     amount: the CPUs' speed drifts on a shared machine, and numbers calibrated to take
     0.2 s took 0.09 s a minute later. Work done here shows as this process's time.
     """
-    enough = report.child_cpu >= max(CHILD_CPU_FLOOR, report.parent_cpu)
-    MSG.check(enough, "no_child_cpu", numbers=list(numbers),
+    MSG.check(children_computed(report), "no_child_cpu", numbers=list(numbers),
               workers=workers, child=report.child_cpu, parent=report.parent_cpu)
 
 
@@ -350,8 +354,7 @@ def time_both(numbers: list[int]) -> SpeedupRun:
     got, report = fibs_parallel(numbers, None)
     parallel = time.perf_counter() - start
     sequential = math.inf
-    if got == [reference_fib(n) for n in numbers] and report.child_cpu >= max(
-            CHILD_CPU_FLOOR, report.parent_cpu):
+    if got == [reference_fib(n) for n in numbers] and children_computed(report):
         # The numbers are all the same, so one after another they take len(numbers)
         # times as long as one of them: timing one saves 1.5 s of every run. A wrong
         # result, or no work in child processes, fails without it.
