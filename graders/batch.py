@@ -686,13 +686,11 @@ def grade(subs: Sequence[Submission], opts: Options,
     # A starter file handed in by one student alone saves nothing: it runs with the rest of
     # that student's exercises, as any file would.
     order = {ex.slug: n for n, ex in enumerate(opts.exercises)}
-    for slug, students in list(waiting.items()):
-        if len(students) < 2:
-            del waiting[slug]
-            for student in students:
-                ex = opts.exercises[order[slug]]
-                theirs[student].append(Job(student, ex, starters[slug]))
-                theirs[student].sort(key=lambda j: order[j.exercise.slug])
+    for slug in [slug for slug, students in waiting.items() if len(students) < 2]:
+        (student,) = waiting.pop(slug)
+        mine = theirs[student]
+        mine.append(Job(student, opts.exercises[order[slug]], starters[slug]))
+        mine.sort(key=lambda j: order[j.exercise.slug])
     if waiting:  # the starter files' run, first of the shared runs: many students wait for it
         theirs = {STARTER: [Job(STARTER, ex, starters[ex.slug]) for ex in opts.exercises
                             if ex.slug in waiting], **theirs}
