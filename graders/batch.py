@@ -518,8 +518,42 @@ def score(outcome: dict[str, Any], points: config.Points) -> dict[str, Any]:
 
 
 # -- scheduling ---------------------------------------------------------------------------------
+class Hold:
+    """The turn of a job that needs the whole machine.
+
+    It starts like any job, on one free CPU of its own, and parks once its tests are
+    collected (see ``sandbox.run_jobs``): it uses no CPU until the scheduler lets it
+    go, when nothing else runs but other parked jobs. Its tests then run with every
+    CPU (``cpus``). So two such jobs start their interpreters side by side, each on a
+    CPU, instead of one after the other while the machine waits for them.
+    """
+
+    def __init__(self, scheduler: Scheduler, cpus: list[int]) -> None:
+        self.scheduler = scheduler
+        self.cpus = cpus
+        self.state = "starting"  # then "parked", "granted"; a job may end in any of them
+        self.go = threading.Event()
+
+    def ready(self) -> None:
+        """The job is parked before its tests (or ended before it got there)."""
+        with self.scheduler.cond:
+            if self.state == "starting":
+                self.state = "parked"
+                self.scheduler.cond.notify_all()
+
+    def wait(self) -> None:
+        """Until every CPU is this job's."""
+        self.go.wait()
+
+
 class Scheduler:
-    """Hands out CPUs: one per ordinary job, all of them for a job that needs the machine."""
+    """Hands out CPUs: one per ordinary job, all of them for a job that needs the machine.
+
+    A whole-machine job starts on one free CPU and parks before its tests (``Hold``);
+    it is let go when every other job still running is parked too, one at a time.
+    While such jobs start or wait, no ordinary job starts: they never wait for a shared
+    run to end, and whatever starts beside them is another of them.
+    """
 
     def __init__(self, cpus: list[int], jobs: int) -> None:
         self.all = cpus
@@ -528,13 +562,23 @@ class Scheduler:
         self.cond = threading.Condition()
         self.queue: deque[Job] = deque()
         self.running = 0
+        self.ordinary = 0  # ordinary jobs running
+        self.holds: list[Hold] = []  # whole-machine jobs running (starting, parked, granted)
 
     def add(self, job: Job) -> None:
         with self.cond:
             self.queue.append(job)
             self.cond.notify_all()
 
-    def run(self, work: Callable[[Job, list[int]], None]) -> None:
+    def _grant(self) -> bool:
+        """Let the first parked job go, if nothing else runs (lock held)."""
+        if self.ordinary or not self.holds or any(h.state != "parked" for h in self.holds):
+            return False
+        self.holds[0].state = "granted"
+        self.holds[0].go.set()
+        return True
+
+    def run(self, work: Callable[[Job, list[int], Hold | None], None]) -> None:
         threads: list[threading.Thread] = []
         while True:
             with self.cond:
@@ -543,28 +587,34 @@ class Scheduler:
                         for t in threads:
                             t.join()
                         return
-                    if self.queue:
-                        whole = self.queue[0].whole
-                        if (whole and len(self.free) == len(self.slots)) or (
-                                not whole and self.free):
-                            break
+                    if self._grant():
+                        continue
+                    granted = any(h.state == "granted" for h in self.holds)
+                    if self.queue and self.free and not granted and (
+                            self.queue[0].whole or not self.holds):
+                        break
                     self.cond.wait(1.0)
                 job = self.queue.popleft()
-                if whole:
-                    taken, self.free = list(self.free), []
-                    cpus = list(self.all)
+                taken = [self.free.pop(0)]
+                hold = None
+                if job.whole:
+                    hold = Hold(self, list(self.all))
+                    self.holds.append(hold)
                 else:
-                    taken = [self.free.pop(0)]
-                    cpus = taken
+                    self.ordinary += 1
                 self.running += 1
 
-            def go(job: Job = job, cpus: list[int] = cpus, taken: list[int] = taken) -> None:
+            def go(job: Job = job, taken: list[int] = taken, hold: Hold | None = hold) -> None:
                 try:
-                    work(job, cpus)
+                    work(job, taken, hold)
                 finally:
                     with self.cond:
                         self.free += taken
                         self.running -= 1
+                        if hold is not None:
+                            self.holds.remove(hold)
+                        else:
+                            self.ordinary -= 1
                         self.cond.notify_all()
 
             thread = threading.Thread(target=go, name="grader-job", daemon=True)
@@ -730,16 +780,18 @@ def grade(subs: Sequence[Submission], opts: Options,
                               sandbox=box.describe(), exercises=opts.exercises)
         summary.graded.append(student)
 
-    def work(job: Job, job_cpus: list[int]) -> None:
+    def work(job: Job, job_cpus: list[int], hold: Hold | None) -> None:
         began = time.monotonic()
         singles = [job.single(ex, module) for ex, module in job.parts]
         again: list[Job] = []
         judged: list[tuple[Job, dict[str, Any]]] = []
+        parked = 0.0
         try:
             run = sandbox.run_jobs(job.parts, python=opts.python, repo=opts.repo,
                                    limits=opts.limits, cpus=job_cpus, sandbox=box,
                                    extra_env=opts.extra_env, select=job.select,
-                                   nodeids=job.nodeids, staged=staged)
+                                   nodeids=job.nodeids, staged=staged, hold=hold)
+            parked = run.parked
             if job.more:
                 judged, again = after_shared(singles, run, opts.limits)
             elif job.select == ALL_CPUS and nothing_selected(run):
@@ -762,7 +814,8 @@ def grade(subs: Sequence[Submission], opts: Options,
             kind = ("timing re-run" if job.attempt > 1
                     else "re-test" if job.fresh
                     else "lane" if job.whole else "shared" if job.more else "alone")
-            summary.busy[kind] = summary.busy.get(kind, 0.0) + time.monotonic() - began
+            took = time.monotonic() - began - parked  # parked: no CPU used
+            summary.busy[kind] = summary.busy.get(kind, 0.0) + took
             for rerun in again:
                 rerun.fresh = True
                 summary.alone += len(rerun.parts)

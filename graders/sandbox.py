@@ -31,6 +31,7 @@ import re
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -42,7 +43,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from . import config, guard
 from .engine import REPO, Exercise
@@ -247,6 +248,7 @@ class JobResult:
     confinement: dict[str, Any]
     exercises: list[Exercise] = field(default_factory=list)  # every exercise of the run
     progress: int = -1  # tests finished when the run ended (-1: collection never finished)
+    parked: float = 0.0  # seconds parked, waiting for the whole machine (not in duration)
 
 
 # Run by the job interpreter on a staged copy of the tests: bytecode checked against a
@@ -489,6 +491,18 @@ def _workspace() -> Iterator[str]:
         SWEEPER.put(folder)
 
 
+class Turn(Protocol):
+    """When a job that needs the whole machine may run its tests (``batch.Hold``)."""
+
+    cpus: list[int]  # every CPU the tests get, once it is their turn
+
+    def ready(self) -> None:
+        """The job is parked before its tests, or ended before it got there."""
+
+    def wait(self) -> None:
+        """Until it is the job's turn."""
+
+
 def run_job(ex: Exercise, module: bytes, **options: Any) -> JobResult:
     """Run ``ex``'s pristine tests on ``module`` (the submitted ``MODULE.py``), confined."""
     return run_jobs([(ex, module)], **options)
@@ -498,7 +512,7 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
              repo: Path = REPO, limits: Limits | None = None, cpus: list[int] | None = None,
              sandbox: Sandbox | None = None, extra_env: dict[str, str] | None = None,
              select: str | None = None, nodeids: Sequence[str] = (),
-             staged: Path | None = None) -> JobResult:
+             staged: Path | None = None, hold: Turn | None = None) -> JobResult:
     """Run the pristine tests of several exercises in one confined pytest process.
 
     Each part is an exercise and the submitted module for it; ``select`` is a pytest
@@ -507,6 +521,11 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
     ``staged`` is where ``stage_tests`` put ``repo``'s compiled tests. The run may last
     ``limits.timeout`` seconds per exercise, and is stopped sooner when no test
     finishes (nor collection) for ``limits.timeout`` seconds.
+
+    With ``hold``, the job starts on ``cpus`` and parks once its tests are collected
+    (the guard tells so over a socket, and waits): ``hold.ready()``, then
+    ``hold.wait()``; the tests then run on ``hold.cpus``, and the time limits count
+    from there. A job that does not park within ``limits.timeout`` seconds is stopped.
     """
     limits = limits or Limits()
     exs = [ex for ex, _ in parts]
@@ -566,6 +585,14 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
         os.close(key_write)
         env["GRADING_KEY_FD"] = str(key_read)
         life_read, life_write = os.pipe()  # the job ends itself when this grader dies
+        parking: socket.socket | None = None
+        parked_end: socket.socket | None = None
+        passed = [write_fd, key_read, life_read]
+        if hold is not None:
+            parking, parked_end = socket.socketpair()
+            passed.append(parked_end.fileno())
+            env[guard.HOLD_FD] = str(parked_end.fileno())
+            env[guard.HOLD_CPUS] = ",".join(map(str, hold.cpus))
         rlimits = limits.rlimits()
         rlimits["cpu"] *= len(exs)
         if not sandbox.root:  # RLIMIT_NPROC counts every process of this user, not the job's
@@ -585,18 +612,22 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
             cmd = [*sandbox.unshare, "--", *cmd]
         start = time.monotonic()
         timed_out = False
+        waited = 0.0
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.STDOUT, start_new_session=True,
-                                    pass_fds=(write_fd, key_read, life_read), env=env,
-                                    cwd=str(work))
+                                    pass_fds=passed, env=env, cwd=str(work))
         except BaseException:
             os.close(life_write)
+            if parking is not None:
+                parking.close()
             raise
         finally:
             os.close(write_fd)
             os.close(key_read)
             os.close(life_read)
+            if parked_end is not None:
+                parked_end.close()
         with _LOCK:
             RUNNING.add(proc)
         assert proc.stdout is not None
@@ -606,8 +637,24 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
             _move_in(cgroup, proc.pid)
         beat = results.with_suffix(".progress")
         try:
-            timed_out = _wait(proc, beat, limits.timeout, limits.timeout * len(exs))
+            if parking is not None and hold is not None:
+                try:
+                    parked = _park(proc, parking, limits.timeout)
+                finally:
+                    hold.ready()
+                timed_out = parked is None
+                if parked:
+                    began = time.monotonic()
+                    hold.wait()
+                    waited = time.monotonic() - began
+                    with contextlib.suppress(OSError):
+                        parking.sendall(b"g")
+                    cpus = list(hold.cpus)
+            if not timed_out:
+                timed_out = _wait(proc, beat, limits.timeout, limits.timeout * len(exs))
         finally:
+            if parking is not None:
+                parking.close()
             with contextlib.suppress(OSError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
@@ -617,7 +664,7 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
             if cgroup is not None:
                 _kill_cgroup(cgroup)
             swept = 0 if sandbox.unshare else _sweep(token)
-        duration = time.monotonic() - start
+        duration = time.monotonic() - start - waited
         drain.join(5)
         with os.fdopen(read_fd, "rb") as pipe:
             os.set_blocking(pipe.fileno(), False)
@@ -664,7 +711,7 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
         confinement["cgroup"] = jail.get("cgroup")
         confinement["notes"] = confinement["notes"] + list(jail.get("notes", []))
     return JobResult(ex, cpus, duration, proc.returncode, timed_out, data, output,
-                     drain.total, jail, confinement, exs, progress)
+                     drain.total, jail, confinement, exs, progress, waited)
 
 
 def _exited(proc: subprocess.Popen[bytes], pidfd: int | None, timeout: float) -> bool:
@@ -686,6 +733,25 @@ def _exited(proc: subprocess.Popen[bytes], pidfd: int | None, timeout: float) ->
         return False
     proc.wait()
     return True
+
+
+def _park(proc: subprocess.Popen[bytes], parking: socket.socket, stall: float) -> bool | None:
+    """Wait for the job to park before its tests: True once it has, False when it ended
+    (or closed its end) first, None when it did neither within ``stall`` seconds."""
+    poller = select.poll()
+    poller.register(parking.fileno(), select.POLLIN)
+    deadline = time.monotonic() + stall
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        if poller.poll(int(min(left, 0.25) * 1000) + 1):
+            try:
+                return parking.recv(1) == b"r"
+            except OSError:
+                return False
+        if proc.poll() is not None:
+            return False
 
 
 def _wait(proc: subprocess.Popen[bytes], beat: Path, stall: float, cap: float) -> bool:

@@ -26,33 +26,79 @@ WHOLE = Exercise("ex03_fib_parallel", "fib_parallel")
 
 
 def test_jobs_never_share_a_cpu_and_whole_machine_jobs_run_alone() -> None:
+    """Whole-machine jobs start on a CPU of their own beside each other, park, and run
+    their tests one at a time with every CPU, while nothing else runs."""
     assert WHOLE.slug in config.NEEDS_ALL_CPUS
     scheduler = batch.Scheduler([0, 1, 2, 3], jobs=4)
     lock = threading.Lock()
-    running: list[tuple[str, list[int]]] = []
+    busy: dict[str, list[int]] = {}  # job -> the CPUs it computes on now (parked: none)
     seen: list[str] = []
     wrong: list[str] = []
 
-    def work(job: batch.Job, cpus: list[int]) -> None:
+    def use(name: str, cpus: list[int]) -> None:
         with lock:
-            for other, theirs in running:
-                if job.exercise is WHOLE or other == WHOLE.slug:
-                    wrong.append(f"{job.student} shared the machine with {other}")
+            for other, theirs in busy.items():
                 if set(cpus) & set(theirs):
-                    wrong.append(f"{job.student}: two jobs on one CPU")
-            if len(cpus) != (4 if job.exercise is WHOLE else 1):
-                wrong.append(f"{job.student} got CPUs {cpus}")
-            running.append((job.exercise.slug, cpus))
+                    wrong.append(f"{name} and {other} both on CPU {set(cpus) & set(theirs)}")
+            busy[name] = cpus
+
+    def work(job: batch.Job, cpus: list[int], hold: batch.Hold | None) -> None:
+        name = job.student
+        if len(cpus) != 1:
+            wrong.append(f"{name} started on CPUs {cpus}")
+        if (hold is not None) != (job.exercise is WHOLE):
+            wrong.append(f"{name}: a hold for {job.exercise.slug}: {hold}")
+        use(name, cpus)  # starting: its own CPU
+        time.sleep(0.01)
+        if hold is not None:
+            with lock:
+                busy[name] = []  # parked: no CPU
+            hold.ready()
+            hold.wait()
+            if hold.cpus != [0, 1, 2, 3]:
+                wrong.append(f"{name} got CPUs {hold.cpus} for its tests")
+            use(name, hold.cpus)
         time.sleep(0.02)
         with lock:
-            running.remove((job.exercise.slug, cpus))
-            seen.append(job.student)
+            del busy[name]
+            seen.append(name)
 
-    for i in range(12):
-        scheduler.add(batch.Job(f"s{i}", WHOLE if i % 4 == 0 else ORDINARY, b""))
+    names = [f"w{i}" if i % 4 == 0 else f"o{i}" for i in range(16)]
+    for name in names:
+        scheduler.add(batch.Job(name, WHOLE if name.startswith("w") else ORDINARY, b""))
     scheduler.run(work)
     assert wrong == []
-    assert sorted(seen) == sorted(f"s{i}" for i in range(12))
+    assert sorted(seen) == sorted(names)
+
+
+def test_whole_machine_jobs_queued_together_start_side_by_side() -> None:
+    scheduler = batch.Scheduler([0, 1], jobs=2)
+    lock = threading.Lock()
+    starts: list[tuple[str, float]] = []
+    tests: list[tuple[str, float, float]] = []
+
+    def work(job: batch.Job, cpus: list[int], hold: batch.Hold | None) -> None:
+        assert hold is not None
+        with lock:
+            starts.append((job.student, time.monotonic()))
+        time.sleep(0.05)  # the interpreter starts and collects the tests
+        hold.ready()
+        hold.wait()
+        began = time.monotonic()
+        time.sleep(0.05)  # the tests, with both CPUs
+        with lock:
+            tests.append((job.student, began, time.monotonic()))
+
+    for i in range(4):
+        scheduler.add(batch.Job(f"w{i}", WHOLE, b""))
+    scheduler.run(work)
+    tests.sort(key=lambda t: t[1])
+    for (a, _, end), (b, began, _) in zip(tests, tests[1:], strict=False):
+        assert began >= end, f"{a} and {b} ran their tests at the same time"
+    first = dict(starts)
+    # w0 and w1 start together; w2 and w3 after both ran their tests
+    assert abs(first["w0"] - first["w1"]) < 0.04
+    assert min(first["w2"], first["w3"]) >= max(end for _, _, end in tests[:2])
 
 
 def _outcome(status: str, measured: float, ok: bool) -> dict[str, Any]:
