@@ -277,7 +277,9 @@ class Guard:
         if self.clean is None or self.dirty is not None:
             return
         state, threads = self.clean
-        deadline = time.monotonic() + 1.0  # a thread or child may be finishing right now
+        # A thread or child may be finishing right now: a moment's grace. Seen unclean by
+        # mistake, the exercises after this one merely start again in a fresh process.
+        deadline = time.monotonic() + 0.3
         while True:
             now = _state()
             what = [k for k, v in now.items() if state.get(k) != v]
