@@ -228,6 +228,7 @@ class Guard:
             except (LookupError, AttributeError):
                 continue
         self.changed: list[str] = []
+        self.written: int | None = None  # the exit status, once the results are written
         self.where = ""
         self.session: pytest.Session | None = None
         self.finished = 0
@@ -341,6 +342,34 @@ class Guard:
         dumps = self.seen.get("json.dumps", json.dumps)  # the one captured before the submission
         tmp.write_text(dumps(data, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, target)
+        self.written = int(session.exitstatus)
+
+    def leave(self) -> None:
+        """The last of pytest's clean-ups: end the process once the results are written.
+
+        What ends with the process still happens (threads are joined, the exit handlers
+        stop pools and child processes, as at any exit); the interpreter's tear-down of
+        every module and object, a tenth of a second or two that decides nothing, is
+        skipped. Without results (the session broke off) the exit is the usual one.
+        """
+        if self.written is None:
+            return
+        import atexit
+        import threading
+
+        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+            with contextlib.suppress(Exception):
+                if stream is not None:
+                    stream.flush()
+        with contextlib.suppress(Exception):
+            threading._shutdown()  # type: ignore[attr-defined]  # joins non-daemon threads
+        with contextlib.suppress(Exception):
+            atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+            with contextlib.suppress(Exception):
+                if stream is not None:
+                    stream.flush()
+        self.seen.get("os._exit", os._exit)(self.written)
 
 
 def pytest_addhooks(pluginmanager: pluggy.PluginManager) -> None:
@@ -367,4 +396,7 @@ def pytest_addhooks(pluginmanager: pluggy.PluginManager) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if os.environ.pop(PLUGINS, None) is not None:  # read already: the tests see the
         os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)  # environment they always had
-    config.pluginmanager.register(Guard(config), "grading-guard")
+    guard = Guard(config)
+    config.pluginmanager.register(guard, "grading-guard")
+    # Registered first among the clean-ups, it runs last (they run in reverse order).
+    config.add_cleanup(guard.leave)
