@@ -40,6 +40,10 @@ DEADLINE = 10.0  # seconds (scaled) before a call counts as hung
 # counts as stuck: longer than any poll (join/get/poll with a timeout) it may use meanwhile,
 # a 1 s poll (the longest usually written) with half a second to spare.
 STILL = 1.5
+# Seconds (scaled) of a still process tree after which a call is stuck for good when every
+# thread that could act waits without a time limit (see tests/support/stall.py): no poll's
+# timeout can end such a wait.
+SETTLE = 0.2
 # Seconds (scaled) of a still process tree after which no other child is on its way to the
 # barrier. Until all are there, a right answer always has a process that runs or is about to
 # (being started, starting its interpreter, reaching the barrier).
@@ -63,7 +67,7 @@ def manager() -> Iterator[SyncManager]:
         yield m
 
 
-def watch(window: float = WINDOW) -> StallWatch:
+def watch(window: float = WINDOW, settle: float | None = None) -> StallWatch:
     """A stall watch over this process and its children, made before the call starts.
 
     The main thread of a multiprocessing manager (the barrier's) wakes every second to
@@ -71,7 +75,8 @@ def watch(window: float = WINDOW) -> StallWatch:
     """
     managers = [p.pid for p in multiprocessing.active_children()
                 if p.name.startswith("SyncManager") and p.pid]
-    return StallWatch(window, children=True, ignore=[(pid, pid) for pid in managers])
+    return StallWatch(window, children=True, ignore=[(pid, pid) for pid in managers],
+                      settle=settle)
 
 
 def abort(barrier: Any, seen: dict[str, int] | None = None) -> None:
@@ -145,9 +150,9 @@ def test_large_results_come_back_whole(manager: SyncManager) -> None:
     # first, parent and child wait for each other and the process tree goes still.
     try:
         got = run_in_processes(targets.big_result, [(size, small_done), (10, small_done)],
-                               watch(STILL))
+                               watch(STILL, SETTLE))
     except Lesson as stuck:
-        if stuck.key != "stalled":
+        if stuck.key not in ("stalled", "stuck"):
             raise
         raise MSG.lesson("big_result_stuck", seconds=stuck.fields["seconds"],
                          still=stuck.fields["still"]) from None
@@ -198,7 +203,7 @@ def test_child_that_dies_silently(manager: SyncManager) -> None:
     try:
         got = run_in_processes(targets.exit_silently_on_two,
                                [(v, os.getpid(), first_done, second_dying) for v in (1, 2, 3)],
-                               watch(STILL))
+                               watch(STILL, SETTLE))
     except ChildProcessError as exc:
         # The exit code as a whole number: a pid that merely contains its digits is not it.
         named = re.search(rf"\b{code}\b", str(exc)) is not None
@@ -218,7 +223,7 @@ def test_child_that_exits_zero_without_a_result() -> None:
     """a child that exits with code 0 without a result still gives ChildProcessError"""
     try:
         got = run_in_processes(targets.exit_zero_on_two, [(v, os.getpid()) for v in (1, 2, 3)],
-                               watch(STILL))
+                               watch(STILL, SETTLE))
     except ChildProcessError:
         return
     except (NotImplementedError, AssertionError):  # not done yet, or a hang already reported

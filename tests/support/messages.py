@@ -30,6 +30,22 @@ COMMON = Catalogue(
                 "(انتظار خيط أو عملية لا تنتهي، نتيجة لا تُرسل، حلقة لا تخرج)"
             ),
         },
+        "stuck": {
+            "en": (
+                "{call} had not returned after {seconds:.1f} s, and it never will: for the "
+                "last {still:.1f} s nothing had run, and every thread (and child process) "
+                "involved was waiting without a time limit (a join on a process that never "
+                "ends, a get() or read of a result that is never sent, a lock that is never "
+                "released). No timeout can wake any of them; only one of them could have "
+                "woken the others"
+            ),
+            "ar": (
+                "لم تعد {call} بعد {seconds:.1f} ثانية، ولن تعود أبدًا: لم يعمل شيء طوال آخر "
+                "{still:.1f} ثانية، وكان كل خيط (وكل عملية فرعية) معنيّ ينتظر بلا مهلة (join "
+                "على عملية لا تنتهي، get() أو قراءة نتيجة لا تُرسل، قفل لا يُحرَّر). لا مهلة "
+                "ستوقظ أيًّا منها، ولم يكن يوقظها إلا واحد منها"
+            ),
+        },
         "stalled": {
             "en": (
                 "{call} had not returned after {seconds:.1f} s, and for the last "

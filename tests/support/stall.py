@@ -19,12 +19,20 @@ found ready to run without having switched since the last look is working (or
 waiting for a CPU), and then nothing is still.
 Where there is no ``/proc`` (macOS, Windows) no stall is ever reported and the
 caller's deadline decides, as before.
+
+A watch made with ``settle`` may tell sooner: when, still for ``settle`` seconds, every
+thread that could act (the call's threads in this process, every thread of the
+watched children) is blocked in a system call that waits without a time limit (a
+read from a pipe, ``waitpid``, a lock or queue taken without a timeout, a poll with
+none), no timer can wake any of them either: nothing ever will. A thread that waits
+with a timeout, or whose wait this module cannot read, keeps the long window.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import platform
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -35,6 +43,64 @@ from .timing import scaled
 _TASKS = "/proc/self/task"
 WINDOW = 0.25  # seconds (scaled): tens of times the longest still moment of a live call
 Sample = dict[tuple[int, int], int]  # (pid, tid) -> context switches so far
+
+# System calls by number, per machine: those that wait without a time limit whatever their
+# arguments (None), and those whose argument at the given index says whether they do (the
+# argument is a null pointer, or -1 for a count of milliseconds).
+_NO_LIMIT = None
+_MS, _PTR = "ms", "ptr"
+_FUTEX = "futex"
+_WAITS: dict[str, dict[int, tuple[str, int] | None]] = {
+    "x86_64": {
+        0: None, 1: None, 17: None, 19: None, 20: None,  # read write pread64 readv writev
+        42: None, 43: None, 44: None, 45: None, 46: None, 47: None, 288: None,  # sockets
+        61: None, 247: None, 34: None, 73: None,  # wait4 waitid pause flock
+        7: (_MS, 2), 271: (_PTR, 2), 23: (_PTR, 4), 270: (_PTR, 4),  # poll ppoll select pselect6
+        232: (_MS, 3), 281: (_MS, 3), 441: (_PTR, 3),  # epoll_wait epoll_pwait epoll_pwait2
+        202: (_FUTEX, 3),
+    },
+    "aarch64": {
+        63: None, 64: None, 67: None, 65: None, 66: None,  # read write pread64 readv writev
+        203: None, 202: None, 206: None, 207: None, 211: None, 212: None, 242: None,
+        260: None, 95: None, 32: None,  # wait4 waitid flock
+        73: (_PTR, 2), 72: (_PTR, 4), 22: (_MS, 3), 441: (_PTR, 3),  # ppoll pselect6 epoll
+        98: (_FUTEX, 3),
+    },
+}
+# futex operations that wait (the private and clock flags masked off)
+_FUTEX_WAITS = {0, 6, 9, 11, 13}  # WAIT, LOCK_PI, WAIT_BITSET, WAIT_REQUEUE_PI, LOCK_PI2
+
+
+def waits_for_ever(pid: int, tid: int) -> bool:
+    """True if thread ``tid`` of ``pid`` is blocked in a system call that has no time limit
+    (False: it runs, waits with a timeout, or its wait cannot be read here)."""
+    table = _WAITS.get(platform.machine())
+    if table is None:
+        return False
+    try:
+        with open(f"/proc/{pid}/task/{tid}/syscall", encoding="ascii") as f:
+            fields = f.read().split()
+    except (OSError, ValueError):
+        return False
+    if not fields or not fields[0].isdigit():
+        return False  # "running", or -1: not in a system call
+    number = int(fields[0])
+    if number not in table:
+        return False
+    rule = table[number]
+    if rule is None:
+        return True
+    kind, index = rule
+    try:
+        args = [int(a, 16) for a in fields[1:7]]
+        value = args[index]
+        if kind == _FUTEX and (args[1] & ~(128 | 256)) not in _FUTEX_WAITS:
+            return False
+    except (ValueError, IndexError):
+        return False
+    if kind == _MS:
+        return value in (0xFFFFFFFF, 0xFFFFFFFFFFFFFFFF)
+    return value == 0
 
 
 def thread_status(pid: int, tid: int) -> tuple[str, int] | None:
@@ -89,14 +155,20 @@ class StallWatch:
         *,
         children: bool = False,
         ignore: Iterable[tuple[int, int]] = (),
+        settle: float | None = None,
     ) -> None:
         self.window = scaled(window)
+        self.settle = scaled(settle) if settle is not None else None
         self.children = children
         self.ignore = set(ignore)  # (pid, thread id): test machinery that ticks on its own
+        # This process's threads when the watch is made are the test machinery's: they do
+        # not act on the call (for ``settle``).
+        self._machinery = {(os.getpid(), t.native_id) for t in threading.enumerate()}
         self.period = min(0.05 if children else 0.02, self.window / 4)
         self.enabled = os.path.isdir(_TASKS)
         self.still = 0.0  # seconds nothing had moved, as of the last sample
         self.fired: float | None = None  # time.monotonic() of the first stalled() that said so
+        self.certain = False  # it said so within ``settle``: everything waits without a limit
         self._last: Sample | None = None
         self._ticks: Sample = {}  # the ignored threads' context switches, at the last look
         self._since = time.monotonic()
@@ -116,6 +188,17 @@ class StallWatch:
                 self._ticks[key] = switches
         return sample, busy
 
+    def _for_ever(self, sample: Sample) -> bool:
+        """Every thread that could act waits without a time limit (see ``settle``)."""
+        acting = [key for key in sample if key not in self._machinery]
+        for key in acting:
+            status = thread_status(*key)
+            if status is not None and status[0] in ("Z", "X"):
+                continue  # a process that has ended (not yet reaped) does nothing more
+            if not waits_for_ever(*key):
+                return False
+        return bool(acting)
+
     def moved(self) -> None:
         """The watcher itself did something: the window starts again."""
         self._since = time.monotonic()
@@ -132,7 +215,9 @@ class StallWatch:
         self._last = sample
         self.still = now - self._since
         if self.still < self.window:
-            return False
+            if self.settle is None or self.still < self.settle or not self._for_ever(sample):
+                return False
+            self.certain = True
         if self.fired is None:
             self.fired = now
         return True

@@ -108,7 +108,8 @@ def _bounded(
         helper.join(min(left, watch.period))
         if helper.is_alive() and watch.stalled():
             if on_stall is None:
-                COMMON.fail("stalled", call=call, seconds=time.monotonic() - start,
+                COMMON.fail("stuck" if watch.certain else "stalled", call=call,
+                            seconds=time.monotonic() - start,
                             still=watch.still)
             on_stall()
             watch = None  # once: the call may now end, or run into the deadline

@@ -1,5 +1,5 @@
 """Waits on a queue for one result per child: a child that died silently hangs it."""
-# expect: stalled, hang
+# expect: stalled, stuck, hang
 from __future__ import annotations
 
 import multiprocessing
