@@ -61,7 +61,7 @@ WATCHED = (
     "tests.support.report.explain", "tests.support.report.Reporter.pytest_runtest_makereport",
     "tests.support.report.Reporter.pytest_sessionfinish", "tests.support.report.note_timing",
     "tests.support.lesson.Catalogue.check", "tests.support.lesson.Catalogue.fail",
-    "tests.support.lesson.Catalogue.fail_settled", "tests.support.lesson.Lesson.__init__",
+    "tests.support.lesson.Lesson.__init__",
     "tests.support.timing.call_with_deadline", "tests.support.timing.call_watching",
     "tests.support.timing.scale",
     "tests.support.sync.Rendezvous", "tests.support.leaks.leftovers",

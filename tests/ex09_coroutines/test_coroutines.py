@@ -87,8 +87,8 @@ def judge_sleep(call: str, want: float, run: Timed, longest: float | None = None
     """Fail if ``call`` (asked to sleep ``want`` s in all, ``longest`` s at most at once)
     slept off the loop's clock: blocking the loop, or in a thread."""
     if run.stopped == "thread":  # seen asleep in /proc: no clock involved
-        MSG.fail_settled("slept_in_thread", call=call, want=want, real=run.real, lag=run.lag,
-                 how=MSG.text("stopped_thread", still=run.still))
+        MSG.fail("slept_in_thread", settled=True, call=call, want=want, real=run.real,
+                 lag=run.lag, how=MSG.text("stopped_thread", still=run.still))
     if run.stopped == "blocked":
         MSG.fail("blocking_sleep", call=call, want=want, elapsed=run.elapsed, lag=run.lag,
                  how=MSG.text("stopped_blocked", still=run.still))

@@ -124,7 +124,7 @@ def check_lag(lag: LoopLag, key: str, limit: float, *, settled: bool = False,
     ok = lag.worst <= limit
     report.note_timing("longest loop freeze (s)", lag.worst, limit, ok)
     if not ok:
-        (MSG.fail_settled if settled else MSG.fail)(key, lag=lag.worst, limit=limit, **fields)
+        MSG.fail(key, settled=settled, lag=lag.worst, limit=limit, **fields)
 
 
 def check_no_tasks_left(call: str) -> None:
@@ -378,9 +378,8 @@ async def test_crunch_all_computes_in_parallel_processes(
     if not cpu.together():
         # Workers seen clearly one at a time (fewer shared windows than hand-overs make)
         # do not owe it to a crowded machine: no re-run then.
-        clearly = cpu.overlap < AMBIGUOUS
-        (MSG.fail_settled if clearly else MSG.fail)(
-            "not_parallel", child=cpu.child_cpu, workers=len(cpu.pids), share=cpu.overlap)
+        MSG.fail("not_parallel", settled=cpu.overlap < AMBIGUOUS, child=cpu.child_cpu,
+                 workers=len(cpu.pids), share=cpu.overlap)
     check_lag(lag, "blocks_loop_cpu", limit, elapsed=elapsed)
     check_pool_shut_down(before)
     check_no_tasks_left("crunch_all")

@@ -154,8 +154,8 @@ def check_count(got: list[Any], want: int, names: str) -> None:
     """``want`` reports. Fewer is no machine's doing (a crowded machine makes callbacks
     slower, never faster): only more reports than blocking callbacks are re-run."""
     if len(got) != want:
-        fail = MSG.fail_settled if len(got) < want else MSG.fail
-        fail("wrong_count", want=want, names=names, count=len(got), got=got)
+        MSG.fail("wrong_count", settled=len(got) < want, want=want, names=names,
+                 count=len(got), got=got)
 
 
 def check_report(report: Any, name: str, capture: Capture) -> None:

@@ -99,20 +99,18 @@ class Catalogue:
             raise KeyError(f"{self.name}: no message {key!r}")
         return Lesson(owner, key, fields)
 
-    def fail(self, key: str, **fields: Any) -> NoReturn:
-        raise self.lesson(key, **fields)
+    def fail(self, key: str, *, settled: bool = False, **fields: Any) -> NoReturn:
+        """Fail with ``key``. ``settled``: on evidence that no clock gave (a thread's state,
+        CPU time, a count that load cannot lower), so graders do not re-run it, though the
+        same key rests on wall-clock time where it is told from a measurement."""
+        lesson = self.lesson(key, **fields)
+        if settled:
+            lesson.timing = False
+        raise lesson
 
     def check(self, ok: object, key: str, **fields: Any) -> None:
         if not ok:
             self.fail(key, **fields)
-
-    def fail_settled(self, key: str, **fields: Any) -> NoReturn:
-        """Fail with ``key`` on evidence that no clock gave (a thread's state, CPU time,
-        a count that load cannot lower): graders do not re-run it, though the same key
-        rests on wall-clock time where it is told from a measurement."""
-        lesson = self.lesson(key, **fields)
-        lesson.timing = False
-        raise lesson
 
     def problems(self) -> list[str]:
         """Keys whose texts are missing a language or disagree on placeholders."""
