@@ -357,19 +357,20 @@ class Guard:
         import atexit
         import threading
 
-        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
-            with contextlib.suppress(Exception):
-                if stream is not None:
-                    stream.flush()
+        _flush()
         with contextlib.suppress(Exception):
             threading._shutdown()  # type: ignore[attr-defined]  # joins non-daemon threads
         with contextlib.suppress(Exception):
             atexit._run_exitfuncs()
-        for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
-            with contextlib.suppress(Exception):
-                if stream is not None:
-                    stream.flush()
+        _flush()  # what the exit handlers printed
         self.seen.get("os._exit", os._exit)(self.written)
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
 
 
 def pytest_addhooks(pluginmanager: pluggy.PluginManager) -> None:

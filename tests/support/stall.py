@@ -47,7 +47,6 @@ Sample = dict[tuple[int, int], int]  # (pid, tid) -> context switches so far
 # System calls by number, per machine: those that wait without a time limit whatever their
 # arguments (None), and those whose argument at the given index says whether they do (the
 # argument is a null pointer, or -1 for a count of milliseconds).
-_NO_LIMIT = None
 _MS, _PTR = "ms", "ptr"
 _FUTEX = "futex"
 _WAITS: dict[str, dict[int, tuple[str, int] | None]] = {
@@ -67,6 +66,7 @@ _WAITS: dict[str, dict[int, tuple[str, int] | None]] = {
         98: (_FUTEX, 3),
     },
 }
+_TABLE = _WAITS.get(platform.machine())  # None: this machine's calls are not listed
 # futex operations that wait (the private and clock flags masked off)
 _FUTEX_WAITS = {0, 6, 9, 11, 13}  # WAIT, LOCK_PI, WAIT_BITSET, WAIT_REQUEUE_PI, LOCK_PI2
 
@@ -74,7 +74,7 @@ _FUTEX_WAITS = {0, 6, 9, 11, 13}  # WAIT, LOCK_PI, WAIT_BITSET, WAIT_REQUEUE_PI,
 def waits_for_ever(pid: int, tid: int) -> bool:
     """True if thread ``tid`` of ``pid`` is blocked in a system call that has no time limit
     (False: it runs, waits with a timeout, or its wait cannot be read here)."""
-    table = _WAITS.get(platform.machine())
+    table = _TABLE
     if table is None:
         return False
     try:
