@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -53,6 +54,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         warnings.simplefilter("ignore", DeprecationWarning)
         session.stash[SESSION_LOOP] = asyncio.new_event_loop()
         asyncio.set_event_loop(session.stash[SESSION_LOOP])
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # What is alive now (pytest, the tests, the modules being checked) stays alive for the
+    # whole run: frozen, it is left out of every later garbage collection. Several tests
+    # collect garbage on purpose (an unclosed socket or a coroutine never awaited shows up
+    # only once collected); over all those objects each collection took some 25 ms.
+    gc.collect()
+    gc.freeze()
 
 
 EXIT_GRACE = 5.0  # seconds the interpreter may take to exit once the session is over
