@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import selectors
 import socket
@@ -69,9 +70,14 @@ def socket_fds() -> set[int]:
     return {int(entry.split(":", 1)[0]) for entry in open_sockets() if entry[:1].isdigit()}
 
 
+@functools.cache
+def _block(seed: int) -> bytes:
+    return bytes((i * 7 + seed * 13 + i // 251) % 256 for i in range(4096))
+
+
 def pattern(size: int, seed: int = 0) -> bytes:
     """``size`` bytes that are not all alike (so a lost or reordered chunk shows)."""
-    block = bytes((i * 7 + seed * 13 + i // 251) % 256 for i in range(4096))
+    block = _block(seed)
     reps, rest = divmod(size, len(block))
     return block * reps + block[:rest]
 
