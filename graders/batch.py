@@ -524,35 +524,50 @@ class Hold:
     It starts like any job, on one free CPU of its own, and parks once its tests are
     collected (see ``sandbox.run_jobs``): it uses no CPU until the scheduler lets it
     go, when nothing else runs but other parked jobs. Its tests then run with every
-    CPU (``cpus``). So two such jobs start their interpreters side by side, each on a
-    CPU, instead of one after the other while the machine waits for them.
+    CPU (``cpus``) until they say they need one at most (``release``: a speed-up test
+    whose parallel call is over, timing the sequential one); the next such job may then
+    start its interpreter on a CPU the released one no longer uses. Tests that need
+    every CPU again park again (``ready``) and wait for another turn.
     """
 
     def __init__(self, scheduler: Scheduler, cpus: list[int]) -> None:
         self.scheduler = scheduler
         self.cpus = cpus
-        self.state = "starting"  # then "parked", "granted"; a job may end in any of them
+        # "starting", then "parked", "granted", "released" (then "parked" again...);
+        # a job may end in any of them
+        self.state = "starting"
         self.go = threading.Event()
 
     def ready(self) -> None:
-        """The job is parked before its tests (or ended before it got there)."""
+        """The job is parked, before its tests or asking for every CPU again (or it
+        ended before it got there)."""
         with self.scheduler.cond:
-            if self.state == "starting":
+            if self.state in ("starting", "released"):
                 self.state = "parked"
                 self.scheduler.cond.notify_all()
 
-    def wait(self) -> None:
-        """Until every CPU is this job's."""
-        self.go.wait()
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until every CPU is this job's (False: ``timeout`` seconds passed first)."""
+        return self.go.wait(timeout)
+
+    def release(self) -> None:
+        """The job's tests need one CPU at most from now on."""
+        with self.scheduler.cond:
+            if self.state == "granted":
+                self.state = "released"
+                self.go.clear()
+                self.scheduler.cond.notify_all()
 
 
 class Scheduler:
     """Hands out CPUs: one per ordinary job, all of them for a job that needs the machine.
 
     A whole-machine job starts on one free CPU and parks before its tests (``Hold``);
-    it is let go when every other job still running is parked too, one at a time.
-    While such jobs start or wait, no ordinary job starts: they never wait for a shared
-    run to end, and whatever starts beside them is another of them.
+    it is let go when every other job still running is parked too, one at a time. The
+    next such job starts once the one before has its turn and released it (its tests
+    need one CPU at most): its interpreter starts on a free CPU while the released job
+    finishes on its own, and it is let go once that one has ended. While such jobs
+    start or wait, no ordinary job starts: they never wait for a shared run to end.
     """
 
     def __init__(self, cpus: list[int], jobs: int) -> None:
@@ -590,8 +605,9 @@ class Scheduler:
                     if self._grant():
                         continue
                     granted = any(h.state == "granted" for h in self.holds)
+                    waiting = any(h.state in ("starting", "parked") for h in self.holds)
                     if self.queue and self.free and not granted and (
-                            self.queue[0].whole or not self.holds):
+                            (self.queue[0].whole and not waiting) or not self.holds):
                         break
                     self.cond.wait(1.0)
                 job = self.queue.popleft()

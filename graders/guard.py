@@ -102,25 +102,61 @@ def _take_hold() -> tuple[int | None, list[int]]:
 _HOLD = _take_hold()
 
 
+def _ask(fd: int) -> bool:
+    """Tell the grader the tests need every CPU, and wait for its go."""
+    try:
+        os.write(fd, b"r")
+        return os.read(fd, 1) == b"g"
+    except OSError:
+        return False
+
+
+def _all_cpus(cpus: list[int]) -> None:
+    if cpus and hasattr(os, "sched_setaffinity"):
+        with contextlib.suppress(OSError):
+            os.sched_setaffinity(0, cpus)
+
+
+# The machine's state for this job: "none" (no turn yet, or none to have), "granted"
+# (every CPU is the tests'), "released" (the tests said they need one at most).
+_TURN = "none"
+
+
 def _park() -> None:
     """A job that needs the whole machine starts on one CPU, beside another job: once its
     tests are collected it says so and waits for the grader's go (every other job has
     ended or is parked too), then takes every CPU it was given for its tests."""
-    global _HOLD
-    (fd, cpus), _HOLD = _HOLD, (None, [])
-    if fd is None:
+    global _HOLD, _TURN
+    fd, cpus = _HOLD
+    if fd is None or _TURN != "none":
         return
-    try:
-        os.write(fd, b"r")
-        go = os.read(fd, 1)
-    except OSError:
-        go = b""
-    finally:
+    if _ask(fd):
+        _TURN = "granted"
+        _all_cpus(cpus)
+    else:
         with contextlib.suppress(OSError):
             os.close(fd)
-    if go == b"g" and cpus and hasattr(os, "sched_setaffinity"):
+        _HOLD = (None, [])
+
+
+def _release() -> None:
+    """The tests need one CPU at most (tests/support/machine.py): the grader may start the
+    next job on the others. The process keeps its CPUs: nothing measured shares them."""
+    global _TURN
+    fd, _ = _HOLD
+    if fd is not None and _TURN == "granted":
+        _TURN = "released"
         with contextlib.suppress(OSError):
-            os.sched_setaffinity(0, cpus)
+            os.write(fd, b"f")
+
+
+def _claim() -> None:
+    """Every CPU again after a release: park until the grader's go."""
+    global _TURN
+    fd, cpus = _HOLD
+    if fd is not None and _TURN == "released" and _ask(fd):
+        _TURN = "granted"
+        _all_cpus(cpus)
 
 
 def sign(data: dict[str, Any], secret: tuple[Any, ...] = _SIGN) -> str:
@@ -319,6 +355,14 @@ class Guard:
     def pytest_runtest_logfinish(self, nodeid: str) -> None:
         if self.changed and self.session is not None:
             self.session.shouldstop = "tampering detected"
+
+    @hookimpl(optionalhook=True)
+    def pytest_machine_claim(self) -> None:
+        _claim()
+
+    @hookimpl(optionalhook=True)
+    def pytest_machine_release(self) -> None:
+        _release()
 
     def pytest_sessionstart(self, session: pytest.Session) -> None:
         self.session = session

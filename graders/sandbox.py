@@ -497,10 +497,14 @@ class Turn(Protocol):
     cpus: list[int]  # every CPU the tests get, once it is their turn
 
     def ready(self) -> None:
-        """The job is parked before its tests, or ended before it got there."""
+        """The job is parked (before its tests, or asking for the CPUs again), or ended
+        before it got there."""
 
-    def wait(self) -> None:
-        """Until it is the job's turn."""
+    def wait(self, timeout: float | None = None) -> bool:
+        """Until it is the job's turn (False: ``timeout`` seconds passed first)."""
+
+    def release(self) -> None:
+        """The job's tests need one CPU at most from now on."""
 
 
 def run_job(ex: Exercise, module: bytes, **options: Any) -> JobResult:
@@ -526,6 +530,8 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
     (the guard tells so over a socket, and waits): ``hold.ready()``, then
     ``hold.wait()``; the tests then run on ``hold.cpus``, and the time limits count
     from there. A job that does not park within ``limits.timeout`` seconds is stopped.
+    Later, the tests may say they need one CPU at most (``hold.release()``) and ask for
+    every CPU again (parked again, as at first): see ``_serve_turns``.
     """
     limits = limits or Limits()
     exs = [ex for ex, _ in parts]
@@ -613,6 +619,9 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
         start = time.monotonic()
         timed_out = False
         waited = 0.0
+        later = [0.0]  # seconds parked after the first turn
+        stop = threading.Event()
+        serving: threading.Thread | None = None
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                     stderr=subprocess.STDOUT, start_new_session=True,
@@ -650,10 +659,18 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
                     with contextlib.suppress(OSError):
                         parking.sendall(b"g")
                     cpus = list(hold.cpus)
+                    serving = threading.Thread(target=_serve_turns, name="grader-turns",
+                                               args=(parking, hold, stop, later), daemon=True)
+                    serving.start()
             if not timed_out:
                 timed_out = _wait(proc, beat, limits.timeout, limits.timeout * len(exs))
         finally:
+            stop.set()
             if parking is not None:
+                with contextlib.suppress(OSError):
+                    parking.shutdown(socket.SHUT_RDWR)  # ends a read in _serve_turns
+                if serving is not None:
+                    serving.join(5)
                 parking.close()
             with contextlib.suppress(OSError):
                 os.killpg(proc.pid, signal.SIGKILL)
@@ -664,6 +681,7 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
             if cgroup is not None:
                 _kill_cgroup(cgroup)
             swept = 0 if sandbox.unshare else _sweep(token)
+        waited += later[0]
         duration = time.monotonic() - start - waited
         drain.join(5)
         with os.fdopen(read_fd, "rb") as pipe:
@@ -752,6 +770,34 @@ def _park(proc: subprocess.Popen[bytes], parking: socket.socket, stall: float) -
                 return False
         if proc.poll() is not None:
             return False
+
+
+def _serve_turns(parking: socket.socket, hold: Turn, stop: threading.Event,
+                 later: list[float]) -> None:
+    """After its first turn, a job's tests may give the other CPUs back (b"f") and ask
+    for them again (b"r": parked until its turn, then b"g"), as they say
+    (tests/support/machine.py). Ends with the job (its end of the socket is closed) or
+    once ``stop`` is set; ``later[0]`` adds up the seconds parked."""
+    while not stop.is_set():
+        try:
+            message = parking.recv(1)
+        except OSError:
+            return
+        if message == b"f":
+            hold.release()
+        elif message == b"r":
+            hold.ready()
+            began = time.monotonic()
+            while not hold.wait(0.25):
+                if stop.is_set():
+                    return
+            later[0] += time.monotonic() - began
+            try:
+                parking.sendall(b"g")
+            except OSError:
+                return
+        else:
+            return
 
 
 def _wait(proc: subprocess.Popen[bytes], beat: Path, stall: float, cap: float) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support import leaks, report
+from tests.support import leaks, machine, report
 from tests.support.messages import COMMON
 from tests.support.roots import exercises_root, make_importable
 
@@ -35,8 +35,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     report.add_options(parser)
 
 
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(machine.Hooks)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     report.configure(config)
+    machine.bind(config)
 
 
 SESSION_LOOP = pytest.StashKey[asyncio.AbstractEventLoop]()

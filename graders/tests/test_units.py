@@ -71,34 +71,77 @@ def test_jobs_never_share_a_cpu_and_whole_machine_jobs_run_alone() -> None:
     assert sorted(seen) == sorted(names)
 
 
-def test_whole_machine_jobs_queued_together_start_side_by_side() -> None:
+def test_whole_machine_jobs_take_turns_and_start_beside_a_released_one() -> None:
+    """One whole-machine job has every CPU at a time. Once it released them (its tests
+    need one CPU at most), the next one starts its interpreter on the free CPU, and is
+    let go when the released one has ended; a job that asks for every CPU again gets
+    the next turn."""
     scheduler = batch.Scheduler([0, 1], jobs=2)
     lock = threading.Lock()
-    starts: list[tuple[str, float]] = []
-    tests: list[tuple[str, float, float]] = []
+    log: dict[str, dict[str, float]] = {}
+
+    def note(name: str, what: str) -> None:
+        with lock:
+            log.setdefault(name, {})[what] = time.monotonic()
 
     def work(job: batch.Job, cpus: list[int], hold: batch.Hold | None) -> None:
         assert hold is not None
-        with lock:
-            starts.append((job.student, time.monotonic()))
-        time.sleep(0.05)  # the interpreter starts and collects the tests
+        name = job.student
+        note(name, "start")
+        time.sleep(0.03)  # the interpreter starts and collects the tests
         hold.ready()
         hold.wait()
-        began = time.monotonic()
-        time.sleep(0.05)  # the tests, with both CPUs
-        with lock:
-            tests.append((job.student, began, time.monotonic()))
+        note(name, "turn")
+        time.sleep(0.05)  # the parallel call, with both CPUs
+        hold.release()
+        note(name, "released")
+        time.sleep(0.06)  # the sequential one, on one CPU
+        if name == "w1":  # measures once more: every CPU again
+            hold.ready()
+            hold.wait()
+            note(name, "turn again")
+            time.sleep(0.05)
+            hold.release()
+            note(name, "released again")
+        note(name, "end")
 
     for i in range(4):
         scheduler.add(batch.Job(f"w{i}", WHOLE, b""))
     scheduler.run(work)
-    tests.sort(key=lambda t: t[1])
-    for (a, _, end), (b, began, _) in zip(tests, tests[1:], strict=False):
-        assert began >= end, f"{a} and {b} ran their tests at the same time"
-    first = dict(starts)
-    # w0 and w1 start together; w2 and w3 after both ran their tests
-    assert abs(first["w0"] - first["w1"]) < 0.04
-    assert min(first["w2"], first["w3"]) >= max(end for _, _, end in tests[:2])
+    w = [log[f"w{i}"] for i in range(4)]
+    for before, after in zip(w, w[1:], strict=False):
+        last_release = before.get("released again", before["released"])
+        # the next one starts beside the released one, and has its turn after it ended
+        assert after["start"] >= before["released"] - 0.005
+        assert after["start"] < before["end"]
+        assert after["turn"] >= before["end"] - 0.005
+        assert after["turn"] >= last_release
+    # the second turn of w1 came before w2's first
+    assert w[1]["turn again"] < w[2]["turn"]
+
+
+def test_whole_machine_jobs_that_never_release_run_one_after_another() -> None:
+    scheduler = batch.Scheduler([0, 1], jobs=2)
+    lock = threading.Lock()
+    spans: list[tuple[float, float]] = []
+
+    def work(job: batch.Job, cpus: list[int], hold: batch.Hold | None) -> None:
+        assert hold is not None
+        time.sleep(0.02)
+        hold.ready()
+        hold.wait()
+        began = time.monotonic()
+        time.sleep(0.04)
+        with lock:
+            spans.append((began, time.monotonic()))
+
+    for i in range(3):
+        scheduler.add(batch.Job(f"w{i}", WHOLE, b""))
+    scheduler.run(work)
+    spans.sort()
+    assert len(spans) == 3
+    for (_, end), (began, _) in zip(spans, spans[1:], strict=False):
+        assert began >= end - 0.005
 
 
 def _outcome(status: str, measured: float, ok: bool) -> dict[str, Any]:
