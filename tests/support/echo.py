@@ -70,9 +70,13 @@ def socket_fds() -> set[int]:
     return {int(entry.split(":", 1)[0]) for entry in open_sockets() if entry[:1].isdigit()}
 
 
+_BASE = bytes((i * 7 + i // 251) % 256 for i in range(4096))
+
+
 @functools.cache
 def _block(seed: int) -> bytes:
-    return bytes((i * 7 + seed * 13 + i // 251) % 256 for i in range(4096))
+    """The base block with every byte shifted by ``seed * 13`` (mod 256)."""
+    return _BASE.translate(bytes((b + seed * 13) % 256 for b in range(256)))
 
 
 def pattern(size: int, seed: int = 0) -> bytes:
