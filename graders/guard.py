@@ -65,6 +65,7 @@ WATCHED = (
     "tests.support.timing.call_with_deadline", "tests.support.timing.call_watching",
     "tests.support.timing.scale",
     "tests.support.sync.Rendezvous", "tests.support.leaks.leftovers",
+    "tests.support.leaks.is_machinery",
     "_pytest.runner.call_and_report", "_pytest.runner.pytest_runtest_makereport",
     "_pytest.reports.TestReport.from_item_and_call",
 )

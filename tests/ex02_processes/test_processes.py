@@ -27,7 +27,7 @@ from tests.support.leaks import live_children
 from tests.support.lesson import Lesson
 from tests.support.stall import WINDOW, StallWatch
 from tests.support.sync import beyond_default_pool
-from tests.support.timing import call_watching, call_with_deadline, scaled
+from tests.support.timing import RUNNER_PREFIX, call_watching, call_with_deadline, scaled
 
 from . import targets
 from .messages import MSG
@@ -113,8 +113,8 @@ def test_children_run_at_the_same_time_in_their_own_processes(
         MSG.fail("wrong_results", got=reports, want=f"{n} reports (index, pid, ...)")
     in_parent = [r for r in reports if r[1] == parent]
     if in_parent:
-        # The test calls run_in_processes from a "deadline:" helper thread.
-        threaded = any(not str(r[3]).startswith("deadline:") for r in in_parent)
+        # The test calls run_in_processes from a helper thread of its own (a bounded call's).
+        threaded = any(not str(r[3]).startswith(RUNNER_PREFIX) for r in in_parent)
         how = " in threads" if threaded else ", one call after another"
         MSG.fail("ran_in_parent", count=len(in_parent), n=n, parent=parent, how=how)
     pids = sorted({r[1] for r in reports})

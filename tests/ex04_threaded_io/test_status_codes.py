@@ -29,6 +29,7 @@ import pytest
 from ex04_threaded_io import status_codes as mod
 
 from tests.support.http_server import GatedHTTPServer, refused_url
+from tests.support.leaks import is_machinery
 from tests.support.stall import acting_when_still
 from tests.support.sync import beyond_default_pool
 from tests.support.timing import call_with_deadline, scaled
@@ -155,7 +156,7 @@ class ThreadWatch:
 
     def __call__(self, path: str) -> None:
         mine = [t for t in threading.enumerate() if t not in self.baseline
-                and not t.name.startswith(("course-", "deadline:"))]
+                and not is_machinery(t)]
         self.most = max(self.most, len(mine))
         self.defaults.add(socket.getdefaulttimeout())
 

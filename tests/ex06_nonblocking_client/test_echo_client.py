@@ -28,7 +28,7 @@ from typing import Any, NoReturn
 import pytest
 from ex06_nonblocking_client import echo_client as mod
 
-from tests.support import report
+from tests.support import leaks, report
 from tests.support.echo import EchoServers, pattern, refused_address, socket_fds
 from tests.support.lesson import Lesson
 from tests.support.stall import StallWatch
@@ -254,7 +254,7 @@ def check_gate_opened(servers: EchoServers) -> None:
 def new_threads(seen: list[threading.Thread], before: set[threading.Thread]) -> list[str]:
     return sorted(
         t.name for t in seen
-        if t not in before and not t.name.startswith(("course-", "deadline:"))
+        if t not in before and not leaks.is_machinery(t)
     )
 
 

@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 from ex07_selector_server import echo_server as mod
 
-from tests.support import report
+from tests.support import leaks, report
 from tests.support.echo import SlowReader, Swarm, pattern, refused_address, socket_fds
 from tests.support.messages import COMMON
 from tests.support.netdiag import backlog_cap, listen_backlog
@@ -256,7 +256,7 @@ def held(before: set[int], *ours: set[int]) -> set[int]:
 def new_threads(before: set[threading.Thread]) -> list[str]:
     return sorted(
         t.name for t in threading.enumerate()
-        if t not in before and not t.name.startswith(("course-", "deadline:"))
+        if t not in before and not leaks.is_machinery(t)
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import psutil
 
-from .timing import scaled
+from .timing import RUNNER_PREFIX, scaled
 
 # Helper processes that multiprocessing starts once and keeps for the whole run.
 _SERVICE_MARKERS = ("multiprocessing.resource_tracker", "multiprocessing.forkserver")
@@ -120,9 +120,9 @@ def leftovers(before: Snapshot, grace: float = 1.0) -> Leftovers:
     while True:
         now = snapshot()
         new = [t for t in now.threads if t not in before.threads]
-        abandoned = any(t.name.startswith("deadline:") for t in new)
+        abandoned = any(t.name.startswith(RUNNER_PREFIX) for t in new)
         found = Leftovers(
-            [t for t in new if not _exempt(t)],
+            [t for t in new if not is_machinery(t)],
             sorted(now.children - before.children),
             [] if abandoned else sorted(now.sockets - before.sockets),
         )
@@ -135,9 +135,10 @@ def leftovers(before: Snapshot, grace: float = 1.0) -> Leftovers:
         time.sleep(0.02)
 
 
-def _exempt(thread: threading.Thread) -> bool:
-    # Daemon helpers of the test machinery itself (deadline runners report hangs on their own).
-    return thread.name.startswith("deadline:") or thread.name.startswith("course-")
+def is_machinery(thread: threading.Thread) -> bool:
+    """A thread of the test machinery, not the learner's: its daemon helpers ("course-...")
+    and the threads that run bounded calls (they report hangs on their own)."""
+    return thread.name.startswith(("course-", RUNNER_PREFIX))
 
 
 def kill_descendants() -> None:

@@ -13,6 +13,9 @@ from .messages import COMMON
 if TYPE_CHECKING:
     from .stall import StallWatch
 
+# The name of the thread that runs a bounded call starts so (the call's name follows).
+RUNNER_PREFIX = "deadline:"
+
 T = TypeVar("T")
 
 
@@ -95,7 +98,7 @@ def _bounded(
             box["error"] = exc
 
     limit = scaled(seconds)
-    helper = threading.Thread(target=run, name=f"deadline:{call}", daemon=True)
+    helper = threading.Thread(target=run, name=f"{RUNNER_PREFIX}{call}", daemon=True)
     start = time.monotonic()
     helper.start()
     while helper.is_alive():
