@@ -1,23 +1,23 @@
 """Grade a batch: confined jobs per student, scheduled fairly, scored, resumable.
 
-* A student's exercises are tested in one confined pytest process (one CPU), except
-  the tests of ``config.NEEDS_ALL_CPUS`` that judge the use of every CPU (speed-up),
-  which run alone with every CPU
-  (the two parts of such an exercise are put together afterwards). An exercise of
-  that shared run is run again on its own when the run cannot speak for it: the
+* A student's exercises are tested in one confined pytest process (one CPU). An
+  exercise of that shared run is run again on its own when the run cannot speak for it: the
   run crashed, hung, was tampered with or left processes behind (every exercise
   again, each on its own), or an exercise left the process unclean (a thread still
   running, global state changed: the run stops after it, and the exercises after it
   run together in a fresh process, so none of their tests runs twice). So a score
   never depends on the other exercises handed in, and a right submission costs one
   process start.
-* Never more jobs at once than usable CPUs; each job pinned to a CPU of its own.
+* Never more jobs at once than usable CPUs; each job pinned to a CPU of its own. A test
+  that measures parallel speed claims the whole machine for its measurement: the other
+  jobs pause after their current test, it runs alone with every CPU, and they resume
+  once it released them (``Scheduler``).
 * A failing test whose message rests on wall-clock time (``timing_sensitive``)
   is re-run once (that test alone, in a fresh process) and counts only if it
   fails again; both measurements are reported.
 * An exercise handed in as its starter file, unchanged (the stub as shipped), is not
   run once per student: the starter files are graded once per batch, like a
-  student's files (shared run, lane), and every student who handed one in gets
+  student's files (a shared run), and every student who handed one in gets
   that outcome, marked ``starter``. A stub fails at once wherever it runs, so this
   changes no verdict, only the minutes a class of unattempted exercises costs.
 * A student whose ``results.json`` carries the fingerprint of the current files
@@ -78,14 +78,13 @@ class Job:
     module: bytes
     attempt: int = 1
     more: list[tuple[Exercise, bytes]] = field(default_factory=list)  # shared-run exercises
-    select: str | None = None  # pytest -m: which tests (None: all of them)
     nodeids: list[str] = field(default_factory=list)  # only these tests (a re-run)
     fresh: bool = False  # runs again what an earlier run could not judge
 
     def single(self, ex: Exercise, module: bytes) -> Job:
         """This job's part for ``ex``: the same tests, of that exercise only."""
         folder = f"tests/{ex.slug}/"
-        return Job(self.student, ex, module, self.attempt, select=self.select,
+        return Job(self.student, ex, module, self.attempt,
                    nodeids=[n for n in self.nodeids if n.startswith(folder)])
 
     @property
@@ -93,24 +92,13 @@ class Job:
         return [(self.exercise, self.module), *self.more]
 
     @property
-    def whole(self) -> bool:
-        """Needs every CPU (tests that judge the use of every CPU): runs alone."""
-        if self.select == ALL_CPUS:
-            return True
-        return self.select is None and any(
-            ex.slug in config.NEEDS_ALL_CPUS for ex, _ in self.parts)
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return self.student, self.exercise.slug, self.select or ""
+    def key(self) -> tuple[str, str]:
+        return self.student, self.exercise.slug
 
     def again(self, attempt: int = 1, nodeids: Sequence[str] = ()) -> Job:
-        return Job(self.student, self.exercise, self.module, attempt, select=self.select,
-                   nodeids=list(nodeids))
+        return Job(self.student, self.exercise, self.module, attempt, nodeids=list(nodeids))
 
 
-ALL_CPUS = config.ALL_CPUS_MARK
-ONE_CPU = f"not {config.ALL_CPUS_MARK}"
 # The starter files' own run: graded like a student, its outcomes handed to every student
 # who submitted a starter file unchanged. A "/" cannot be part of a submission's name.
 STARTER = "/starter"
@@ -298,25 +286,13 @@ def judge(job: Job, run: sandbox.JobResult, limits: sandbox.Limits) -> dict[str,
             "collect_errors": []}
 
 
-def together(jobs: list[Job], lanes: bool = True) -> list[Job]:
-    """One student's jobs: one shared run, plus a lane of their own for all-CPU tests.
-
-    The shared run holds every exercise, without its all-CPU tests (speed-up) when
-    ``lanes``; each exercise of ``config.NEEDS_ALL_CPUS`` then gets a job with only
-    those tests (every CPU, nobody next to it). Without ``lanes`` (one usable CPU: the
-    speed-up test skips and says why) the shared run holds everything.
-    """
-    if all(j.exercise.slug in config.NEEDS_ALL_CPUS for j in jobs):
-        return jobs  # nothing to share: each runs whole, with every CPU
+def together(jobs: list[Job]) -> list[Job]:
+    """One student's jobs as one shared run holding every exercise."""
+    if len(jobs) < 2:
+        return jobs
     first, rest = jobs[0], jobs[1:]
-    shared = Job(first.student, first.exercise, first.module,
-                 more=[(j.exercise, j.module) for j in rest],
-                 select=ONE_CPU if lanes else None)
-    if not lanes:
-        return [shared]
-    speed = [Job(j.student, j.exercise, j.module, select=ALL_CPUS) for j in jobs
-             if j.exercise.slug in config.NEEDS_ALL_CPUS]
-    return [shared, *speed]
+    return [Job(first.student, first.exercise, first.module,
+                more=[(j.exercise, j.module) for j in rest])]
 
 
 def trusted(run: sandbox.JobResult) -> bool:
@@ -325,33 +301,6 @@ def trusted(run: sandbox.JobResult) -> bool:
     return (not run.timed_out and data is not None and "tamper_seen" not in data
             and bool(data.get("signed")) and bool((data.get("guard") or {}).get("ok"))
             and not run.jail.get("left_running"))
-
-
-def nothing_selected(run: sandbox.JobResult) -> bool:
-    """A clean run in which no test carried the marker asked for (pytest's exit status 5)."""
-    data = run.data or {}
-    return (trusted(run) and data.get("exitstatus") == 5 and not data.get("tests")
-            and not data.get("collect_errors"))
-
-
-def parts_of(job: Job) -> int:
-    """How many jobs' outcomes make up the outcome of ``job``'s exercise."""
-    return 2 if job.select is not None and job.exercise.slug in config.NEEDS_ALL_CPUS else 1
-
-
-def combine(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
-    """One exercise's outcome from its two parts (shared run, all-CPU lane)."""
-    for part in (first, second):
-        if part["status"] == "error":
-            return part
-    merged = dict(first)
-    merged["tests"] = first["tests"] + second["tests"]
-    merged["duration"] = round(first["duration"] + second["duration"], 3)
-    merged["attempt"] = max(first.get("attempt", 1), second.get("attempt", 1))
-    merged["cpus"] = sorted(set(first.get("cpus", [])) | set(second.get("cpus", [])))
-    failed = [t for t in merged["tests"] if t["status"] in ("fail", "error")]
-    merged["status"] = "fail" if failed else "pass"
-    return merged
 
 
 def from_starter(outcome: dict[str, Any]) -> dict[str, Any]:
@@ -423,7 +372,7 @@ def after_shared(singles: list[Job], run: sandbox.JobResult, limits: sandbox.Lim
     if len(again) > 1 and judged:  # split_shared judges nothing for a run it cannot trust
         first, rest = again[0], again[1:]
         again = [Job(first.student, first.exercise, first.module, first.attempt,
-                     select=first.select, more=[(j.exercise, j.module) for j in rest],
+                     more=[(j.exercise, j.module) for j in rest],
                      nodeids=[n for j in again for n in j.nodeids])]
     return judged, again
 
@@ -447,7 +396,7 @@ def timing_rerun(failed: Sequence[tuple[Job, Sequence[str]]]) -> Job:
     re-run on its own, as after a first run.
     """
     (first, _), rest = failed[0], failed[1:]
-    return Job(first.student, first.exercise, first.module, attempt=2, select=first.select,
+    return Job(first.student, first.exercise, first.module, attempt=2,
                more=[(job.exercise, job.module) for job, _ in rest],
                nodeids=[n for _, tests in failed for n in tests])
 
@@ -518,56 +467,90 @@ def score(outcome: dict[str, Any], points: config.Points) -> dict[str, Any]:
 
 
 # -- scheduling ---------------------------------------------------------------------------------
-class Hold:
-    """The turn of a job that needs the whole machine.
+class Seat:
+    """A running job's place in the turns for the whole machine (``sandbox.Turns``).
 
-    It starts like any job, on one free CPU of its own, and parks once its tests are
-    collected (see ``sandbox.run_jobs``): it uses no CPU until the scheduler lets it
-    go, when nothing else runs but other parked jobs. Its tests then run with every
-    CPU (``cpus``) until they say they need one at most (``release``: a speed-up test
-    whose parallel call is over, timing the sequential one); the next such job may then
-    start its interpreter on a CPU the released one no longer uses. Tests that need
-    every CPU again park again (``ready``) and wait for another turn.
+    Its state: "running" on its own CPU; "pausing" (asked to stop after its current
+    test) and "paused"; "asking" for every CPU (its tests are waiting for them) and
+    "granted" them; "ended". Every change goes through the scheduler's lock.
     """
 
     def __init__(self, scheduler: Scheduler, cpus: list[int]) -> None:
         self.scheduler = scheduler
         self.cpus = cpus
-        # "starting", then "parked", "granted", "released" (then "parked" again...);
-        # a job may end in any of them
-        self.state = "starting"
-        self.go = threading.Event()
+        self.state = "running"
+        self.send: Callable[[bytes], None] | None = None
+        self.unsent: list[bytes] = []  # told before the job was up to hear it
+        self.stopped = 0.0  # seconds paused or asking, before the current stop
+        self.since = 0.0  # when the current stop began
 
-    def ready(self) -> None:
-        """The job is parked, before its tests or asking for every CPU again (or it
-        ended before it got there)."""
+    # the scheduler's side (lock held)
+    def tell(self, message: bytes) -> None:
+        if self.send is None:
+            self.unsent.append(message)
+            return
+        with contextlib.suppress(OSError):  # a job that just ended: its end tells the rest
+            self.send(message)
+
+    def stop(self, state: str) -> None:
+        if self.state not in ("paused", "asking"):
+            self.since = time.monotonic()
+        self.state = state
+
+    def go(self, state: str, message: bytes) -> None:
+        if self.state in ("paused", "asking"):
+            self.stopped += time.monotonic() - self.since
+        self.state = state
+        self.tell(message)
+
+    # the job's side (sandbox.run_jobs)
+    def attach(self, send: Callable[[bytes], None]) -> None:
         with self.scheduler.cond:
-            if self.state in ("starting", "released"):
-                self.state = "parked"
-                self.scheduler.cond.notify_all()
+            self.send = send
+            for message in self.unsent:
+                self.tell(message)
+            self.unsent.clear()
 
-    def wait(self, timeout: float | None = None) -> bool:
-        """Until every CPU is this job's (False: ``timeout`` seconds passed first)."""
-        return self.go.wait(timeout)
-
-    def release(self) -> None:
-        """The job's tests need one CPU at most from now on."""
+    def told(self, message: bytes) -> None:
         with self.scheduler.cond:
-            if self.state == "granted":
-                self.state = "released"
-                self.go.clear()
-                self.scheduler.cond.notify_all()
+            if message == b"r" and self.state in ("running", "pausing"):
+                self.stop("asking")
+                self.scheduler.askers.append(self)
+            elif message == b"w" and self.state == "pausing":
+                self.stop("paused")
+            elif message == b"f" and self.state == "granted":
+                self.state = "running"
+            else:
+                return
+            self.scheduler.turns()
+
+    def ended(self) -> None:
+        with self.scheduler.cond:
+            if self.state == "ended":
+                return
+            if self.state in ("paused", "asking"):
+                self.stopped += time.monotonic() - self.since
+            self.state = "ended"
+            if self in self.scheduler.askers:
+                self.scheduler.askers.remove(self)
+            if self in self.scheduler.seats:
+                self.scheduler.seats.remove(self)
+            self.scheduler.turns()
+
+    def idle(self) -> float:
+        with self.scheduler.cond:
+            now = time.monotonic() - self.since if self.state in ("paused", "asking") else 0.0
+            return self.stopped + now
 
 
 class Scheduler:
-    """Hands out CPUs: one per ordinary job, all of them for a job that needs the machine.
+    """Hands out CPUs, one per job, and the whole machine to one job at a time.
 
-    A whole-machine job starts on one free CPU and parks before its tests (``Hold``);
-    it is let go when every other job still running is parked too, one at a time. The
-    next such job starts once the one before has its turn and released it (its tests
-    need one CPU at most): its interpreter starts on a free CPU while the released job
-    finishes on its own, and it is let go once that one has ended. While such jobs
-    start or wait, no ordinary job starts: they never wait for a shared run to end.
+    A job whose tests need every CPU (a speed-up measurement) asks for them; every other
+    job is asked to pause once its current test is over (no test is stopped halfway),
+    and when all have, the asking job gets every CPU. Once it gives them back, the next
+    asking job has its turn, or the paused jobs resume. No job starts while one asks or
+    holds the machine.
     """
 
     def __init__(self, cpus: list[int], jobs: int) -> None:
@@ -577,23 +560,35 @@ class Scheduler:
         self.cond = threading.Condition()
         self.queue: deque[Job] = deque()
         self.running = 0
-        self.ordinary = 0  # ordinary jobs running
-        self.holds: list[Hold] = []  # whole-machine jobs running (starting, parked, granted)
+        self.seats: list[Seat] = []  # the running jobs'
+        self.askers: list[Seat] = []  # in the order they asked
 
     def add(self, job: Job) -> None:
         with self.cond:
             self.queue.append(job)
             self.cond.notify_all()
 
-    def _grant(self) -> bool:
-        """Let the first parked job go, if nothing else runs (lock held)."""
-        if self.ordinary or not self.holds or any(h.state != "parked" for h in self.holds):
-            return False
-        self.holds[0].state = "granted"
-        self.holds[0].go.set()
-        return True
+    def claimed(self) -> bool:
+        return any(s.state in ("asking", "granted") for s in self.seats)
 
-    def run(self, work: Callable[[Job, list[int], Hold | None], None]) -> None:
+    def turns(self) -> None:
+        """Move the turns on after any change (lock held)."""
+        if any(s.state == "granted" for s in self.seats):
+            return
+        if self.askers:
+            for seat in self.seats:
+                if seat.state == "running":
+                    seat.state = "pausing"
+                    seat.tell(b"p")
+            if all(s.state in ("paused", "asking") for s in self.seats):
+                self.askers.pop(0).go("granted", b"g")
+            return
+        for seat in self.seats:  # nobody needs the machine: the paused jobs go on
+            if seat.state == "paused":
+                seat.go("running", b"c")
+        self.cond.notify_all()
+
+    def run(self, work: Callable[[Job, list[int], Seat | None], None]) -> None:
         threads: list[threading.Thread] = []
         while True:
             with self.cond:
@@ -602,35 +597,26 @@ class Scheduler:
                         for t in threads:
                             t.join()
                         return
-                    if self._grant():
-                        continue
-                    granted = any(h.state == "granted" for h in self.holds)
-                    waiting = any(h.state in ("starting", "parked") for h in self.holds)
-                    if self.queue and self.free and not granted and (
-                            (self.queue[0].whole and not waiting) or not self.holds):
+                    if self.queue and self.free and not self.claimed():
                         break
                     self.cond.wait(1.0)
                 job = self.queue.popleft()
                 taken = [self.free.pop(0)]
-                hold = None
-                if job.whole:
-                    hold = Hold(self, list(self.all))
-                    self.holds.append(hold)
-                else:
-                    self.ordinary += 1
+                seat = None
+                if len(self.all) > 1:
+                    seat = Seat(self, list(self.all))
+                    self.seats.append(seat)
                 self.running += 1
 
-            def go(job: Job = job, taken: list[int] = taken, hold: Hold | None = hold) -> None:
+            def go(job: Job = job, taken: list[int] = taken, seat: Seat | None = seat) -> None:
                 try:
-                    work(job, taken, hold)
+                    work(job, taken, seat)
                 finally:
+                    if seat is not None:
+                        seat.ended()
                     with self.cond:
                         self.free += taken
                         self.running -= 1
-                        if hold is not None:
-                            self.holds.remove(hold)
-                        else:
-                            self.ordinary -= 1
                         self.cond.notify_all()
 
             thread = threading.Thread(target=go, name="grader-job", daemon=True)
@@ -647,7 +633,7 @@ class Summary:
     reruns: int = 0  # timing re-run processes
     rerun_exercises: int = 0  # exercises in them (a run's timing failures re-run together)
     alone: int = 0  # exercises of a shared run tested again in a fresh process
-    # seconds of jobs by kind (shared run, lane, re-test, timing re-run): where time went
+    # seconds of jobs by kind (shared run, re-test, timing re-run): where time went
     busy: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -710,13 +696,11 @@ def grade(subs: Sequence[Submission], opts: Options,
     lock = threading.Lock()
     pending: dict[str, int] = {}
     results: dict[str, dict[str, dict[str, Any]]] = {}
-    first_runs: dict[tuple[str, str, str], dict[str, Any]] = {}
-    halves: dict[tuple[str, str], dict[str, Any]] = {}  # the part of an exercise judged first
+    first_runs: dict[tuple[str, str], dict[str, Any]] = {}
     prints: dict[str, str] = {}
     by_name = {s.student: s for s in subs}
     scheduler = Scheduler(cpus, jobs)
     queued: list[Job] = []
-    lanes = len(cpus) > 1
     starters: dict[str, bytes] = {}
     if opts.together and opts.starter_once:
         starters = {ex.slug: ex.stub(opts.repo).read_bytes() for ex in opts.exercises
@@ -762,25 +746,14 @@ def grade(subs: Sequence[Submission], opts: Options,
                             if ex.slug in waiting], **theirs}
         pending[STARTER] = len(theirs[STARTER])
         results[STARTER] = {}
-    for student, mine in theirs.items():
-        if not mine:
-            continue
-        if opts.together:
-            planned = together(mine, lanes=lanes)
-            pending[student] += sum(1 for j in planned if j.select == ALL_CPUS)
-            queued += planned
-        else:
-            queued += mine
+    for mine in theirs.values():
+        queued += together(mine) if opts.together else mine
     staged = None
     if queued:
         sandbox.precompile(opts.python)
         staged = compiled_tests(opts, tests)
-    # Whole-machine jobs (the lanes) first, while every CPU is free anyway: placed
-    # among the ordinary jobs, each would leave CPUs idle until the jobs beside it
-    # ended (half a shared run, seconds, every time). Then the shared runs, in student
-    # order, each finishing its student (results written) as it ends: a batch stopped
-    # midway loses the lanes' outcomes and the students not yet finished, no more.
-    queued.sort(key=lambda j: not j.whole)
+    # The shared runs in student order, each finishing its student (results written) as
+    # it ends: a batch stopped midway loses the students not yet finished, no more.
     progress = _Progress(opts.progress, len(queued))
 
     def label(job: Job) -> str:
@@ -796,7 +769,7 @@ def grade(subs: Sequence[Submission], opts: Options,
                               sandbox=box.describe(), exercises=opts.exercises)
         summary.graded.append(student)
 
-    def work(job: Job, job_cpus: list[int], hold: Hold | None) -> None:
+    def work(job: Job, job_cpus: list[int], seat: Seat | None) -> None:
         began = time.monotonic()
         singles = [job.single(ex, module) for ex, module in job.parts]
         again: list[Job] = []
@@ -805,15 +778,11 @@ def grade(subs: Sequence[Submission], opts: Options,
         try:
             run = sandbox.run_jobs(job.parts, python=opts.python, repo=opts.repo,
                                    limits=opts.limits, cpus=job_cpus, sandbox=box,
-                                   extra_env=opts.extra_env, select=job.select,
-                                   nodeids=job.nodeids, staged=staged, hold=hold)
+                                   extra_env=opts.extra_env, nodeids=job.nodeids,
+                                   staged=staged, turns=seat)
             parked = run.parked
             if job.more:
                 judged, again = after_shared(singles, run, opts.limits)
-            elif job.select == ALL_CPUS and nothing_selected(run):
-                judged = [(job, {"exercise": job.exercise.slug, "status": "pass", "tests": [],
-                                 "collect_errors": [], "message": "", "cpus": run.cpus,
-                                 "duration": round(run.duration, 3), "attempt": job.attempt})]
             else:
                 judged = [(job, judge(job, run, opts.limits))]
         except Exception as exc:  # noqa: BLE001 - one job never stops the batch
@@ -829,7 +798,7 @@ def grade(subs: Sequence[Submission], opts: Options,
             summary.jobs += 1
             kind = ("timing re-run" if job.attempt > 1
                     else "re-test" if job.fresh
-                    else "lane" if job.whole else "shared" if job.more else "alone")
+                    else "shared" if job.more else "alone")
             took = time.monotonic() - began - parked  # parked: no CPU used
             summary.busy[kind] = summary.busy.get(kind, 0.0) + took
             for rerun in again:
@@ -868,23 +837,13 @@ def grade(subs: Sequence[Submission], opts: Options,
         if job.attempt == 2:
             outcome = merge_rerun(first_runs.pop(job.key), outcome)
         slug = job.exercise.slug
-        whole: dict[str, Any] | None = outcome
-        if parts_of(job) == 2:
-            other = halves.pop((job.student, slug), None)
-            if other is None:
-                halves[(job.student, slug)] = outcome
-                whole = None
-            else:  # the shared run's part first, then the lane's
-                first, second = (other, outcome) if job.select == ALL_CPUS else (outcome, other)
-                whole = combine(first, second)
         done: list[str] = []
-        if whole is not None:
-            results[job.student][slug] = whole
-            for student in waiting.get(slug, []) if job.student == STARTER else []:
-                results[student][slug] = from_starter(whole)
-                pending[student] -= 1
-                if pending[student] == 0:
-                    done.append(student)
+        results[job.student][slug] = outcome
+        for student in waiting.get(slug, []) if job.student == STARTER else []:
+            results[student][slug] = from_starter(outcome)
+            pending[student] -= 1
+            if pending[student] == 0:
+                done.append(student)
         pending[job.student] -= 1
         if pending[job.student] == 0 and job.student != STARTER:
             done.append(job.student)

@@ -1,4 +1,4 @@
-"""The grading tables: points, which exercises need the whole machine, default limits.
+"""The grading tables: points and default limits.
 
 Points can be overridden with ``--points FILE.toml``::
 
@@ -14,13 +14,6 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-# Exercises with tests that judge how the usable CPUs are used (a speed-up over several
-# processes, "as many workers as CPUs"; marked ``ALL_CPUS_MARK``): those tests run
-# alone, with every usable CPU, never next to another grading job; the exercise's
-# other tests run with the student's other exercises, on one CPU.
-NEEDS_ALL_CPUS: frozenset[str] = frozenset({"ex03_fib_parallel"})
-ALL_CPUS_MARK = "all_cpus"
 
 # Points per exercise (an exercise not listed gets DEFAULT_POINTS), split equally
 # over its tasks unless TASK_POINTS says otherwise; a task's points are split

@@ -20,6 +20,11 @@ When the grader runs several exercises in one process, two more things are kept:
   handlers, signal handlers, hooks, the asyncio event loop policy).
   The run stops there: later exercises could fail by the earlier one's doing, so
   the grader runs them in a fresh process instead.
+
+On a machine with several CPUs the job runs pinned to one, and takes turns with the other
+jobs for the whole machine: a test that measures parallel speed claims every CPU
+(``tests/support/machine.py``), the grader pauses the other jobs between two of their
+tests and lets it go; once it releases them, they resume (see ``_claim``).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import hmac
 import importlib
 import json
 import os
+import select
 import sys
 import time
 from collections.abc import Iterator
@@ -45,8 +51,8 @@ if TYPE_CHECKING:
 # this module too (for ``sign``), and pytest would add a tenth of a second to its start.
 hookimpl = pluggy.HookimplMarker("pytest")
 PLUGINS = "GRADING_PLUGINS"  # the plugins the tests need, named by the grader (see below)
-HOLD_FD = "GRADING_HOLD_FD"  # a socket to park on before the tests (see _park)
-HOLD_CPUS = "GRADING_HOLD_CPUS"  # the CPUs the tests then get
+HOLD_FD = "GRADING_HOLD_FD"  # a socket to ask for the whole machine on (see _claim)
+HOLD_CPUS = "GRADING_HOLD_CPUS"  # every CPU the tests then get
 
 WATCHED = (
     "time.perf_counter", "time.perf_counter_ns", "time.monotonic", "time.monotonic_ns",
@@ -88,8 +94,9 @@ _SIGN = (_take_key(), hmac.new, hashlib.sha256, json.dumps)
 
 
 def _take_hold() -> tuple[int | None, list[int]]:
-    """The socket to park on and the CPUs to take then, named by the grader, taken out of
-    the environment before any submission code (the tests see the one they always had)."""
+    """The socket to ask for the whole machine on, and every CPU it then gives, named by
+    the grader, taken out of the environment before any submission code (the tests see
+    the one they always had)."""
     fd, cpus = os.environ.pop(HOLD_FD, None), os.environ.pop(HOLD_CPUS, "")
     try:
         number = int(fd) if fd else None
@@ -101,63 +108,106 @@ def _take_hold() -> tuple[int | None, list[int]]:
 
 
 _HOLD = _take_hold()
+# The CPUs this job was pinned to (the launcher pinned it before Python started): its own,
+# given back after a turn with the whole machine.
+_OWN = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+_poll, _POLLIN = select.poll, select.POLLIN  # captured before any submission code, as are
+_read, _write = os.read, os.write  # os.read and os.write
 
 
-def _ask(fd: int) -> bool:
-    """Tell the grader the tests need every CPU, and wait for its go."""
-    try:
-        os.write(fd, b"r")
-        return os.read(fd, 1) == b"g"
-    except OSError:
-        return False
-
-
-def _all_cpus(cpus: list[int]) -> None:
-    if cpus and hasattr(os, "sched_setaffinity"):
+def _drop_hold() -> None:
+    """The grader is gone or spoke out of turn: no more turns, the job goes on as it is."""
+    global _HOLD
+    fd, _ = _HOLD
+    _HOLD = (None, [])
+    if fd is not None:
         with contextlib.suppress(OSError):
-            os.sched_setaffinity(0, cpus)
+            os.close(fd)
 
 
-# The machine's state for this job: "none" (no turn yet, or none to have), "granted"
-# (every CPU is the tests'), "released" (the tests said they need one at most).
+def _expect(fd: int, wanted: bytes) -> bool:
+    """Wait for the grader's ``wanted`` byte; a request to pause that crossed ours is moot
+    (a job asking for the machine waits anyway)."""
+    while True:
+        got = _read(fd, 1)
+        if got == wanted:
+            return True
+        if got != b"p":
+            return False
+
+
+def _set_cpus(cpus: list[int], every_thread: bool = False) -> None:
+    """Pin this thread (``every_thread``: every thread of the process) to ``cpus``. Threads
+    and processes started later inherit the starting thread's CPUs."""
+    if not cpus or not hasattr(os, "sched_setaffinity"):
+        return
+    tasks = [0]
+    if every_thread:
+        with contextlib.suppress(OSError):
+            tasks = [int(t) for t in os.listdir("/proc/self/task")]
+    for task in tasks:
+        with contextlib.suppress(OSError):
+            os.sched_setaffinity(task, cpus)
+
+
+# "none": the job runs on its own CPU; "granted": every CPU is the tests' (they claimed it,
+# tests/support/machine.py, and the grader paused every other job at a test's end).
 _TURN = "none"
 
 
-def _park() -> None:
-    """A job that needs the whole machine starts on one CPU, beside another job: once its
-    tests are collected it says so and waits for the grader's go (every other job has
-    ended or is parked too), then takes every CPU it was given for its tests."""
-    global _HOLD, _TURN
+def _claim() -> None:
+    """The tests need every CPU: ask the grader, wait for its go, take them."""
+    global _TURN
     fd, cpus = _HOLD
-    if fd is None or _TURN != "none":
+    if fd is None or _TURN == "granted":
         return
-    if _ask(fd):
-        _TURN = "granted"
-        _all_cpus(cpus)
-    else:
-        with contextlib.suppress(OSError):
-            os.close(fd)
-        _HOLD = (None, [])
+    try:
+        _write(fd, b"r")
+        granted = _expect(fd, b"g")
+    except OSError:
+        granted = False
+    if not granted:
+        _drop_hold()
+        return
+    _TURN = "granted"
+    _set_cpus(cpus)
 
 
 def _release() -> None:
-    """The tests need one CPU at most (tests/support/machine.py): the grader may start the
-    next job on the others. The process keeps its CPUs: nothing measured shares them."""
+    """The tests need one CPU at most: back to this job's own CPU (every thread, so none
+    competes with the jobs that resume), then tell the grader."""
     global _TURN
     fd, _ = _HOLD
-    if fd is not None and _TURN == "granted":
-        _TURN = "released"
-        with contextlib.suppress(OSError):
-            os.write(fd, b"f")
+    if fd is None or _TURN != "granted":
+        return
+    _TURN = "none"
+    _set_cpus(_OWN, every_thread=True)
+    try:
+        _write(fd, b"f")
+    except OSError:
+        _drop_hold()
 
 
-def _claim() -> None:
-    """Every CPU again after a release: park until the grader's go."""
-    global _TURN
-    fd, cpus = _HOLD
-    if fd is not None and _TURN == "released" and _ask(fd):
-        _TURN = "granted"
-        _all_cpus(cpus)
+def _pause_point() -> None:
+    """Between two tests: when another job needs the whole machine, the grader asked this
+    one to stop for a while (b"p"). Say so (b"w") and wait for its b"c"; nothing of the
+    tests runs meanwhile, and no test is ever stopped halfway."""
+    fd, _ = _HOLD
+    if fd is None or _TURN == "granted":
+        return
+    try:
+        poller = _poll()
+        poller.register(fd, _POLLIN)
+        if not poller.poll(0):
+            return
+        got = _read(fd, 1)
+        if got == b"p":
+            _write(fd, b"w")
+            got = b"c" if _expect(fd, b"c") else b""
+        if got != b"c":
+            _drop_hold()
+    except OSError:
+        _drop_hold()
 
 
 def sign(data: dict[str, Any], secret: tuple[Any, ...] = _SIGN) -> str:
@@ -294,6 +344,7 @@ class Guard:
     @hookimpl(wrapper=True, tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item,
                                 nextitem: pytest.Item | None) -> Iterator[None]:
+        _pause_point()
         try:
             return (yield)
         finally:
@@ -350,7 +401,6 @@ class Guard:
         self.clean = (_state(), _threads())
         self.kids = _children()
         self.beat()
-        _park()
 
     @hookimpl(tryfirst=True)
     def pytest_runtest_logfinish(self, nodeid: str) -> None:

@@ -39,7 +39,7 @@ import threading
 import time
 import tomllib
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -248,7 +248,7 @@ class JobResult:
     confinement: dict[str, Any]
     exercises: list[Exercise] = field(default_factory=list)  # every exercise of the run
     progress: int = -1  # tests finished when the run ended (-1: collection never finished)
-    parked: float = 0.0  # seconds parked, waiting for the whole machine (not in duration)
+    parked: float = 0.0  # seconds paused for another job or waiting for the whole machine
 
 
 # Run by the job interpreter on a staged copy of the tests: bytecode checked against a
@@ -491,20 +491,25 @@ def _workspace() -> Iterator[str]:
         SWEEPER.put(folder)
 
 
-class Turn(Protocol):
-    """When a job that needs the whole machine may run its tests (``batch.Hold``)."""
+class Turns(Protocol):
+    """A job's side of the turns for the whole machine (``batch.Seat``): the grader's
+    scheduler sends the job b"p" (pause after the current test), b"c" (continue) and
+    b"g" (every CPU is yours), and hears b"r" (the tests need every CPU), b"w" (paused)
+    and b"f" (they need one CPU at most again) from it."""
 
-    cpus: list[int]  # every CPU the tests get, once it is their turn
+    cpus: list[int]  # every CPU the tests get during their turn
 
-    def ready(self) -> None:
-        """The job is parked (before its tests, or asking for the CPUs again), or ended
-        before it got there."""
+    def attach(self, send: Callable[[bytes], None]) -> None:
+        """The job runs: ``send`` writes to it."""
 
-    def wait(self, timeout: float | None = None) -> bool:
-        """Until it is the job's turn (False: ``timeout`` seconds passed first)."""
+    def told(self, message: bytes) -> None:
+        """The job said ``message``."""
 
-    def release(self) -> None:
-        """The job's tests need one CPU at most from now on."""
+    def ended(self) -> None:
+        """The job ended (its turn, if it had one, is over)."""
+
+    def idle(self) -> float:
+        """Seconds the job spent paused or waiting for its turn so far (not counted)."""
 
 
 def run_job(ex: Exercise, module: bytes, **options: Any) -> JobResult:
@@ -515,23 +520,19 @@ def run_job(ex: Exercise, module: bytes, **options: Any) -> JobResult:
 def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.executable,
              repo: Path = REPO, limits: Limits | None = None, cpus: list[int] | None = None,
              sandbox: Sandbox | None = None, extra_env: dict[str, str] | None = None,
-             select: str | None = None, nodeids: Sequence[str] = (),
-             staged: Path | None = None, hold: Turn | None = None) -> JobResult:
+             nodeids: Sequence[str] = (),
+             staged: Path | None = None, turns: Turns | None = None) -> JobResult:
     """Run the pristine tests of several exercises in one confined pytest process.
 
-    Each part is an exercise and the submitted module for it; ``select`` is a pytest
-    marker expression (``-m``) choosing which of their tests run, and ``nodeids``
-    (tests of these exercises, from an earlier run) narrows the run to those tests;
+    Each part is an exercise and the submitted module for it; ``nodeids`` (tests of
+    these exercises, from an earlier run) narrows the run to those tests;
     ``staged`` is where ``stage_tests`` put ``repo``'s compiled tests. The run may last
     ``limits.timeout`` seconds per exercise, and is stopped sooner when no test
     finishes (nor collection) for ``limits.timeout`` seconds.
 
-    With ``hold``, the job starts on ``cpus`` and parks once its tests are collected
-    (the guard tells so over a socket, and waits): ``hold.ready()``, then
-    ``hold.wait()``; the tests then run on ``hold.cpus``, and the time limits count
-    from there. A job that does not park within ``limits.timeout`` seconds is stopped.
-    Later, the tests may say they need one CPU at most (``hold.release()``) and ask for
-    every CPU again (parked again, as at first): see ``_serve_turns``.
+    With ``turns``, the job's guard and the grader talk over a socket about the whole
+    machine (see ``Turns``): the time the job spends paused or waiting for its turn
+    counts in neither its duration nor its time limits.
     """
     limits = limits or Limits()
     exs = [ex for ex, _ in parts]
@@ -573,8 +574,6 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
                 "--results-json", str(results)]
         if len(exs) > 1:  # one exercise that cannot be imported must not stop the others
             argv.append("--continue-on-collection-errors")
-        if select:
-            argv += ["-m", select]
         cgroup = None
         if sandbox.cgroup is not None:
             cgroup = sandbox.cgroup / f"job-{token}"
@@ -591,14 +590,14 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
         os.close(key_write)
         env["GRADING_KEY_FD"] = str(key_read)
         life_read, life_write = os.pipe()  # the job ends itself when this grader dies
-        parking: socket.socket | None = None
-        parked_end: socket.socket | None = None
+        talk: socket.socket | None = None
+        talk_end: socket.socket | None = None
         passed = [write_fd, key_read, life_read]
-        if hold is not None:
-            parking, parked_end = socket.socketpair()
-            passed.append(parked_end.fileno())
-            env[guard.HOLD_FD] = str(parked_end.fileno())
-            env[guard.HOLD_CPUS] = ",".join(map(str, hold.cpus))
+        if turns is not None:
+            talk, talk_end = socket.socketpair()
+            passed.append(talk_end.fileno())
+            env[guard.HOLD_FD] = str(talk_end.fileno())
+            env[guard.HOLD_CPUS] = ",".join(map(str, turns.cpus))
         rlimits = limits.rlimits()
         rlimits["cpu"] *= len(exs)
         if not sandbox.root:  # RLIMIT_NPROC counts every process of this user, not the job's
@@ -618,9 +617,6 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
             cmd = [*sandbox.unshare, "--", *cmd]
         start = time.monotonic()
         timed_out = False
-        waited = 0.0
-        later = [0.0]  # seconds parked after the first turn
-        stop = threading.Event()
         serving: threading.Thread | None = None
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -628,15 +624,15 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
                                     pass_fds=passed, env=env, cwd=str(work))
         except BaseException:
             os.close(life_write)
-            if parking is not None:
-                parking.close()
+            if talk is not None:
+                talk.close()
             raise
         finally:
             os.close(write_fd)
             os.close(key_read)
             os.close(life_read)
-            if parked_end is not None:
-                parked_end.close()
+            if talk_end is not None:
+                talk_end.close()
         with _LOCK:
             RUNNING.add(proc)
         assert proc.stdout is not None
@@ -645,43 +641,33 @@ def run_jobs(parts: Sequence[tuple[Exercise, bytes]], *, python: str = sys.execu
         if cgroup is not None:
             _move_in(cgroup, proc.pid)
         beat = results.with_suffix(".progress")
+        idle: Callable[[], float] = turns.idle if turns is not None else lambda: 0.0
         try:
-            if parking is not None and hold is not None:
-                try:
-                    parked = _park(proc, parking, limits.timeout)
-                finally:
-                    hold.ready()
-                timed_out = parked is None
-                if parked:
-                    began = time.monotonic()
-                    hold.wait()
-                    waited = time.monotonic() - began
-                    with contextlib.suppress(OSError):
-                        parking.sendall(b"g")
-                    cpus = list(hold.cpus)
-                    serving = threading.Thread(target=_serve_turns, name="grader-turns",
-                                               args=(parking, hold, stop, later), daemon=True)
-                    serving.start()
-            if not timed_out:
-                timed_out = _wait(proc, beat, limits.timeout, limits.timeout * len(exs))
+            if talk is not None and turns is not None:
+                turns.attach(talk.sendall)
+                serving = threading.Thread(target=_serve_turns, name="grader-turns",
+                                           args=(talk, turns), daemon=True)
+                serving.start()
+            timed_out = _wait(proc, beat, limits.timeout, limits.timeout * len(exs), idle)
         finally:
-            stop.set()
-            if parking is not None:
-                with contextlib.suppress(OSError):
-                    parking.shutdown(socket.SHUT_RDWR)  # ends a read in _serve_turns
-                if serving is not None:
-                    serving.join(5)
-                parking.close()
             with contextlib.suppress(OSError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+            if turns is not None:
+                turns.ended()  # before the socket closes: the scheduler writes no more
+            if talk is not None:
+                with contextlib.suppress(OSError):
+                    talk.shutdown(socket.SHUT_RDWR)  # ends a read in _serve_turns
+                if serving is not None:
+                    serving.join(5)
+                talk.close()
             os.close(life_write)
             with _LOCK:
                 RUNNING.discard(proc)
             if cgroup is not None:
                 _kill_cgroup(cgroup)
             swept = 0 if sandbox.unshare else _sweep(token)
-        waited += later[0]
+        waited = idle()
         duration = time.monotonic() - start - waited
         drain.join(5)
         with os.fdopen(read_fd, "rb") as pipe:
@@ -753,58 +739,24 @@ def _exited(proc: subprocess.Popen[bytes], pidfd: int | None, timeout: float) ->
     return True
 
 
-def _park(proc: subprocess.Popen[bytes], parking: socket.socket, stall: float) -> bool | None:
-    """Wait for the job to park before its tests: True once it has, False when it ended
-    (or closed its end) first, None when it did neither within ``stall`` seconds."""
-    poller = select.poll()
-    poller.register(parking.fileno(), select.POLLIN)
-    deadline = time.monotonic() + stall
+def _serve_turns(talk: socket.socket, turns: Turns) -> None:
+    """Hand what the job says about the machine to ``turns``, until it ends."""
     while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            return None
-        if poller.poll(int(min(left, 0.25) * 1000) + 1):
-            try:
-                return parking.recv(1) == b"r"
-            except OSError:
-                return False
-        if proc.poll() is not None:
-            return False
-
-
-def _serve_turns(parking: socket.socket, hold: Turn, stop: threading.Event,
-                 later: list[float]) -> None:
-    """After its first turn, a job's tests may give the other CPUs back (b"f") and ask
-    for them again (b"r": parked until its turn, then b"g"), as they say
-    (tests/support/machine.py). Ends with the job (its end of the socket is closed) or
-    once ``stop`` is set; ``later[0]`` adds up the seconds parked."""
-    while not stop.is_set():
         try:
-            message = parking.recv(1)
+            message = talk.recv(1)
         except OSError:
             return
-        if message == b"f":
-            hold.release()
-        elif message == b"r":
-            hold.ready()
-            began = time.monotonic()
-            while not hold.wait(0.25):
-                if stop.is_set():
-                    return
-            later[0] += time.monotonic() - began
-            try:
-                parking.sendall(b"g")
-            except OSError:
-                return
-        else:
-            return
+        if message not in (b"r", b"w", b"f"):
+            return  # the end, or a job that speaks out of turn: heard no more
+        turns.told(message)
 
 
-def _wait(proc: subprocess.Popen[bytes], beat: Path, stall: float, cap: float) -> bool:
+def _wait(proc: subprocess.Popen[bytes], beat: Path, stall: float, cap: float,
+          idle: Callable[[], float] = lambda: 0.0) -> bool:
     """Wait for ``proc``; True when it ran past ``cap`` s, or ``stall`` s without progress.
 
     Progress is the heartbeat file the guard plugin rewrites after collection and
-    after every test.
+    after every test. Seconds ``idle`` (paused for another job) count in neither.
     """
     start = time.monotonic()
     last = start
@@ -814,9 +766,9 @@ def _wait(proc: subprocess.Popen[bytes], beat: Path, stall: float, cap: float) -
         pidfd = os.pidfd_open(proc.pid)
     try:
         while True:
-            if _exited(proc, pidfd, 0.25 if cap > stall else cap):
+            if _exited(proc, pidfd, 0.25):
                 return False
-            now = time.monotonic()
+            now = time.monotonic() - idle()  # the job's own time
             with contextlib.suppress(OSError):
                 mtime = beat.stat().st_mtime
                 if mtime != seen:

@@ -1,11 +1,11 @@
-"""Whole-machine exercises and timing re-runs, end to end, on a synthetic course.
+"""Claims of the whole machine and timing re-runs, end to end, on a synthetic course.
 
 A temporary copy of the repository gets two made-up exercises: ``ex02_processes``
-(ordinary: one pinned CPU) and ``ex03_fib_parallel`` (listed in NEEDS_ALL_CPUS: its
-test marked ``all_cpus`` runs alone with every CPU, its other test with ex02 on one
-CPU), whose tests fail with a timing-sensitive message when the submitted ``fast()``
-says so. The last test grades real exercises: one leaves a thread behind, and the
-run stops there so that the exercises after it start in a fresh process.
+(ordinary: one pinned CPU) and ``ex03_fib_parallel`` (one of its tests claims every CPU,
+``tests/support/machine.py``, and its other test runs on one CPU again), whose tests
+fail with a timing-sensitive message when the submitted ``fast()`` says so. The last
+test grades real exercises: one leaves a thread behind, and the run stops there so that
+the exercises after it start in a fresh process.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from graders import batch, config, sandbox
+from graders import batch, sandbox
 from graders.engine import exercises
 from graders.submissions import discover
 from tests.support.roots import REPO
@@ -33,21 +33,23 @@ MSG = Catalogue("{slug}", {{"too_slow": {{"en": "took {{t}} s", "ar": "استغ�
                 parent=COMMON, timing_keys=("too_slow",))
 '''
 TEST = '''
+import contextlib
 import os
 
 import pytest
 
 from {slug} import {module} as mod
+from tests.support import machine
 from tests.support.report import note_timing
 
 from .messages import MSG
 
 
 @pytest.mark.task(1, "speed")
-{mark}
 def test_speed():
     """the CPUs it was given, and a wall-clock verdict"""
-    cpus = len(os.sched_getaffinity(0))
+    with {claim}:
+        cpus = len(os.sched_getaffinity(0))
     ok = mod.fast()
     note_timing("cpus given", cpus, 1.0, ok)
     MSG.check(ok, "too_slow", t=cpus)
@@ -95,17 +97,16 @@ def _course(root: Path, test: str = TEST,
             f"{slug}/{module}.py")
         put(root / "tests", "", f"{slug}/__init__.py")
         put(root / "tests", textwrap.dedent(MESSAGES.format(slug=slug)), f"{slug}/messages.py")
-        mark = "@pytest.mark.all_cpus" if slug == "ex03_fib_parallel" else ""
-        put(root / "tests", textwrap.dedent(test.format(slug=slug, module=module, mark=mark)),
+        claim = "machine.whole()" if slug == "ex03_fib_parallel" else "contextlib.nullcontext()"
+        put(root / "tests", textwrap.dedent(test.format(slug=slug, module=module, claim=claim)),
             f"{slug}/test_{slug}.py")
     return root
 
 
-def test_whole_machine_exercises_and_timing_reruns(tmp_path: Path) -> None:
+def test_claims_of_the_whole_machine_and_timing_reruns(tmp_path: Path) -> None:
     course = _course(tmp_path / "course")
     exs = list(exercises(course))
     assert [e.slug for e in exs] == ["ex02_processes", "ex03_fib_parallel"]
-    assert "ex03_fib_parallel" in config.NEEDS_ALL_CPUS
     subs = tmp_path / "subs"
     for student, fast in (("quick", True), ("slow", False)):
         put(subs / student, f"def fast():\n    return {fast}\n", "ex02_processes/processes.py")
@@ -116,19 +117,19 @@ def test_whole_machine_exercises_and_timing_reruns(tmp_path: Path) -> None:
     opts = batch.Options(out=out, exercises=exs, repo=course, progress=False,
                          limits=sandbox.Limits(timeout=60))
     summary = batch.grade(found, opts)
-    assert summary.reruns == 2  # slow's two exercises, once each
+    # slow's two exercises, once each, in one re-run process (they shared one run)
+    assert (summary.reruns, summary.rerun_exercises) == (1, 2)
     cpus = sandbox.usable_cpus()
     by = {r["student"]: r for r in batch.run_all(["quick", "slow"], out)}
     quick = {e["exercise"]: e for e in by["quick"]["exercises"]}
-    assert quick["ex02_processes"]["cpus"] != cpus or len(cpus) == 1
     assert len(quick["ex02_processes"]["cpus"]) == 1
-    assert quick["ex03_fib_parallel"]["cpus"] == cpus  # its two parts: one CPU and all
+    assert quick["ex03_fib_parallel"]["cpus"] == quick["ex02_processes"]["cpus"]  # one run
     given = {t["name"]: t["timing"][0]["measured"] for t in by["quick"]["tests"]}
     assert given == {"ex02_processes: the CPUs it was given, and a wall-clock verdict": 1,
                      "ex02_processes: the CPUs of an ordinary test": 1,
                      "ex03_fib_parallel: the CPUs it was given, and a wall-clock verdict":
                          len(cpus),
-                     "ex03_fib_parallel: the CPUs of an ordinary test": 1}
+                     "ex03_fib_parallel: the CPUs of an ordinary test": 1}  # given back
     assert by["quick"]["score"] == 20
     assert [e["runs"] for e in quick.values()] == [1, 1]
     slow = {t["exercise"]: t for t in by["slow"]["tests"] if "verdict" in t["name"]}
@@ -183,7 +184,6 @@ def test_starter_files_are_graded_once_for_the_batch(tmp_path: Path) -> None:
         for rel, text in zip(files.values(), texts, strict=True):
             put(subs / student, text, rel)
     found, _ = discover(subs, exs)
-    lanes = len(sandbox.usable_cpus()) > 1
     scores = {}
     for once in (True, False):
         out = tmp_path / f"out-{once}"
@@ -196,9 +196,9 @@ def test_starter_files_are_graded_once_for_the_batch(tmp_path: Path) -> None:
         scores[once] = {(s, e["exercise"]): e["score"]
                         for s, r in by.items() for e in r["exercises"]}
         if once:
-            # the starter files' run (ex03's lane apart), then one run each for "half"
-            # (its ex03) and "edited" (its ex02); "untouched" runs nothing of its own
-            assert summary.jobs == (2 + 1 + 1 if lanes else 3)
+            # the starter files' run, then one run each for "half" (its ex03) and
+            # "edited" (its ex02); "untouched" runs nothing of its own
+            assert summary.jobs == 3
             assert starter == {("untouched", "ex02_processes"), ("half", "ex02_processes"),
                                ("untouched", "ex03_fib_parallel"),
                                ("edited", "ex03_fib_parallel")}
@@ -209,8 +209,7 @@ def test_starter_files_are_graded_once_for_the_batch(tmp_path: Path) -> None:
             assert {t["status"] for t in tests} == {"fail"}
         else:
             assert not starter
-            # every student's own shared run, and ex03's lane when there are lanes
-            assert summary.jobs == (6 if lanes else 3)
+            assert summary.jobs == 3  # every student's own shared run
     assert scores[True] == scores[False]
     assert scores[True][("half", "ex03_fib_parallel")] == 20 / 2
     # One student's starter file saves nothing: it runs with that student's other files.
@@ -218,7 +217,7 @@ def test_starter_files_are_graded_once_for_the_batch(tmp_path: Path) -> None:
     out = tmp_path / "out-alone"
     summary = batch.grade(alone, batch.Options(out=out, exercises=exs, repo=course,
                                                progress=False, limits=sandbox.Limits(timeout=60)))
-    assert summary.jobs == (2 if lanes else 1)  # a shared run (and ex03's lane), no more
+    assert summary.jobs == 1  # a shared run, no more
     (result,) = batch.run_all(["half"], out)
     assert not any(e["starter"] for e in result["exercises"])
     assert result["score"] == scores[True][("half", "ex03_fib_parallel")]

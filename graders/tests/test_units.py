@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import queue
 import subprocess
 import sys
 import tempfile
@@ -22,129 +23,174 @@ from graders.submissions import Submission, discover
 from .conftest import SOLUTION, put
 
 ORDINARY = Exercise("ex01_threads", "threads")
-WHOLE = Exercise("ex03_fib_parallel", "fib_parallel")
+PARALLEL = Exercise("ex03_fib_parallel", "fib_parallel")
 
 
-def test_jobs_never_share_a_cpu_and_whole_machine_jobs_run_alone() -> None:
-    """Whole-machine jobs start on a CPU of their own beside each other, park, and run
-    their tests one at a time with every CPU, while nothing else runs."""
-    assert WHOLE.slug in config.NEEDS_ALL_CPUS
+class FakeJob:
+    """A job's guard, as the scheduler sees it: tests one after another, a pause point
+    before each, and claims of the whole machine (``tests/support/machine.py``)."""
+
+    def __init__(self, seat: batch.Seat | None) -> None:
+        assert seat is not None
+        self.seat = seat
+        self.inbox: queue.Queue[bytes] = queue.Queue()
+        seat.attach(self.inbox.put)
+
+    def expect(self, wanted: bytes) -> None:
+        while True:
+            got = self.inbox.get(timeout=10)
+            if got == wanted:
+                return
+            assert got == b"p", f"{got!r} while waiting for {wanted!r}"
+
+    def pause_point(self) -> bool:
+        """True when the job paused here (and was let go on)."""
+        try:
+            got = self.inbox.get_nowait()
+        except queue.Empty:
+            return False
+        assert got == b"p", got
+        self.seat.told(b"w")
+        self.expect(b"c")
+        return True
+
+    def claim(self) -> None:
+        self.seat.told(b"r")
+        self.expect(b"g")
+
+    def release(self) -> None:
+        self.seat.told(b"f")
+
+
+def test_jobs_never_share_a_cpu_and_a_claim_runs_alone() -> None:
+    """Each job runs on a CPU of its own; a job that claims the machine gets it only when
+    every other job has paused between two tests, and nothing else runs meanwhile."""
     scheduler = batch.Scheduler([0, 1, 2, 3], jobs=4)
     lock = threading.Lock()
-    busy: dict[str, list[int]] = {}  # job -> the CPUs it computes on now (parked: none)
+    busy: dict[str, list[int]] = {}  # job -> the CPUs it computes on now (paused: none)
     seen: list[str] = []
     wrong: list[str] = []
 
     def use(name: str, cpus: list[int]) -> None:
         with lock:
             for other, theirs in busy.items():
-                if set(cpus) & set(theirs):
+                if other != name and set(cpus) & set(theirs):
                     wrong.append(f"{name} and {other} both on CPU {set(cpus) & set(theirs)}")
             busy[name] = cpus
 
-    def work(job: batch.Job, cpus: list[int], hold: batch.Hold | None) -> None:
+    def work(job: batch.Job, cpus: list[int], seat: batch.Seat | None) -> None:
         name = job.student
         if len(cpus) != 1:
             wrong.append(f"{name} started on CPUs {cpus}")
-        if (hold is not None) != (job.exercise is WHOLE):
-            wrong.append(f"{name}: a hold for {job.exercise.slug}: {hold}")
-        use(name, cpus)  # starting: its own CPU
-        time.sleep(0.01)
-        if hold is not None:
+        fake = FakeJob(seat)
+        for test in range(6):
             with lock:
-                busy[name] = []  # parked: no CPU
-            hold.ready()
-            hold.wait()
-            if hold.cpus != [0, 1, 2, 3]:
-                wrong.append(f"{name} got CPUs {hold.cpus} for its tests")
-            use(name, hold.cpus)
-        time.sleep(0.02)
+                busy[name] = []
+            fake.pause_point()
+            use(name, cpus)
+            if test == 3 and job.exercise is PARALLEL:
+                with lock:
+                    busy[name] = []  # waiting for its turn: no CPU
+                fake.claim()
+                if fake.seat.cpus != [0, 1, 2, 3]:
+                    wrong.append(f"{name} got CPUs {fake.seat.cpus} for its turn")
+                use(name, fake.seat.cpus)
+                time.sleep(0.02)
+                use(name, cpus)
+                fake.release()
+            time.sleep(0.005)
         with lock:
             del busy[name]
             seen.append(name)
 
-    names = [f"w{i}" if i % 4 == 0 else f"o{i}" for i in range(16)]
+    names = [f"w{i}" if i % 3 == 0 else f"o{i}" for i in range(16)]
     for name in names:
-        scheduler.add(batch.Job(name, WHOLE if name.startswith("w") else ORDINARY, b""))
+        scheduler.add(batch.Job(name, PARALLEL if name.startswith("w") else ORDINARY, b""))
     scheduler.run(work)
     assert wrong == []
     assert sorted(seen) == sorted(names)
 
 
-def test_whole_machine_jobs_take_turns_and_start_beside_a_released_one() -> None:
-    """One whole-machine job has every CPU at a time. Once it released them (its tests
-    need one CPU at most), the next one starts its interpreter on the free CPU, and is
-    let go when the released one has ended; a job that asks for every CPU again gets
-    the next turn."""
-    scheduler = batch.Scheduler([0, 1], jobs=2)
+def test_claims_take_turns_and_paused_jobs_resume_after_the_last() -> None:
+    """Two jobs claim the machine at once: one has it, the other waits; a job that claims
+    again after its release waits behind one that asked before; the paused job goes on
+    only when nobody needs the machine, and no job starts meanwhile."""
+    scheduler = batch.Scheduler([0, 1, 2], jobs=3)
+    log: list[tuple[str, str]] = []
     lock = threading.Lock()
-    log: dict[str, dict[str, float]] = {}
-    names = [f"w{i}" for i in range(4)]
-    started = {name: threading.Event() for name in names}
-    beside: dict[str, bool] = {}  # the next job started while this released one still ran
+    asked = threading.Barrier(2, timeout=10)
+    released_a = threading.Event()
 
     def note(name: str, what: str) -> None:
         with lock:
-            log.setdefault(name, {})[what] = time.monotonic()
+            log.append((name, what))
 
-    def work(job: batch.Job, cpus: list[int], hold: batch.Hold | None) -> None:
-        assert hold is not None
+    def work(job: batch.Job, cpus: list[int], seat: batch.Seat | None) -> None:
         name = job.student
+        fake = FakeJob(seat)
         note(name, "start")
-        started[name].set()
-        time.sleep(0.03)  # the interpreter starts and collects the tests
-        hold.ready()
-        hold.wait()
+        if name == "idle":  # an ordinary job: tests until the others are done
+            while not fake.pause_point():
+                time.sleep(0.005)
+            note(name, "resumed")
+            return
+        if name == "late":  # queued behind: starts only once nobody needs the machine
+            return
+        asked.wait()
+        time.sleep(0.01 if name == "a" else 0.03)  # a asks first
+        fake.claim()
         note(name, "turn")
-        time.sleep(0.05)  # the parallel call, with both CPUs
+        time.sleep(0.03)
         note(name, "released")
-        hold.release()
-        index = names.index(name)
-        if index + 1 < len(names):  # the sequential one, on one CPU, while the next starts
-            beside[name] = started[names[index + 1]].wait(5)
-        if name == "w1":  # measures once more: every CPU again
-            hold.ready()
-            hold.wait()
+        if name == "a":
+            fake.release()
+            released_a.set()
+            fake.claim()  # once more: behind b
             note(name, "turn again")
-            time.sleep(0.05)
+            time.sleep(0.03)
             note(name, "released again")
-            hold.release()
+        else:
+            fake.release()
+            time.sleep(0.01)
+            note(name, "end")
+            return
+        fake.release()
         note(name, "end")
 
-    for name in names:
-        scheduler.add(batch.Job(name, WHOLE, b""))
+    for name in ("a", "b", "idle", "late"):
+        scheduler.add(batch.Job(name, PARALLEL, b""))
     scheduler.run(work)
-    assert beside == {"w0": True, "w1": True, "w2": True}
-    w = [log[name] for name in names]
-    for before, after in zip(w, w[1:], strict=False):
-        assert after["start"] >= before["released"]  # not before the machine was released
-        assert after["turn"] >= before["end"]  # its turn once the released one has ended
-    # the second turn of w1 came before w2's first
-    assert w[1]["turn again"] < w[2]["turn"]
+    order = [f"{n}:{w}" for n, w in log]
+    assert order.index("a:turn") < order.index("a:released") < order.index("b:turn")
+    assert order.index("b:released") < order.index("a:turn again")
+    assert order.index("idle:resumed") > order.index("a:released again")
+    assert order.index("late:start") > order.index("a:released again")
 
 
-def test_whole_machine_jobs_that_never_release_run_one_after_another() -> None:
+def test_time_paused_or_waiting_for_a_turn_is_not_the_jobs() -> None:
     scheduler = batch.Scheduler([0, 1], jobs=2)
-    lock = threading.Lock()
-    spans: list[tuple[float, float]] = []
+    idle: dict[str, float] = {}
+    started = threading.Barrier(2, timeout=10)
 
-    def work(job: batch.Job, cpus: list[int], hold: batch.Hold | None) -> None:
-        assert hold is not None
-        time.sleep(0.02)
-        hold.ready()
-        hold.wait()
-        began = time.monotonic()
-        time.sleep(0.04)
-        with lock:
-            spans.append((began, time.monotonic()))
+    def work(job: batch.Job, cpus: list[int], seat: batch.Seat | None) -> None:
+        fake = FakeJob(seat)
+        started.wait()
+        if job.student == "claimer":
+            time.sleep(0.02)
+            fake.claim()  # waits for the other to pause
+            time.sleep(0.2)
+            fake.release()
+        else:
+            deadline = time.monotonic() + 5
+            while not fake.pause_point() and time.monotonic() < deadline:
+                time.sleep(0.1)  # a test of 0.1 s: the claimer waits for its end
+        idle[job.student] = fake.seat.idle()
 
-    for i in range(3):
-        scheduler.add(batch.Job(f"w{i}", WHOLE, b""))
+    for name in ("claimer", "other"):
+        scheduler.add(batch.Job(name, PARALLEL, b""))
     scheduler.run(work)
-    spans.sort()
-    assert len(spans) == 3
-    for (_, end), (began, _) in zip(spans, spans[1:], strict=False):
-        assert began >= end
+    assert 0.15 <= idle["other"] < 0.6  # paused through the claimer's turn
+    assert 0.0 < idle["claimer"] < 0.3  # waited for the other's test to end
 
 
 def _outcome(status: str, measured: float, ok: bool) -> dict[str, Any]:
@@ -185,7 +231,7 @@ def _one_cpu(first: str) -> dict[str, Any]:
         return {"nodeid": nodeid, "name": nodeid, "task_id": task, "task_title": f"t{task}",
                 "status": status, "message": "skipped: one CPU" if status == "skip" else "",
                 "key": "", "timing_sensitive": False, "timing": []}
-    return {"exercise": WHOLE.slug, "status": "pass", "duration": 1.0, "tests": [
+    return {"exercise": PARALLEL.slug, "status": "pass", "duration": 1.0, "tests": [
         test("values", 1, first), test("overlap", 2, first), test("speedup", 3, "skip")]}
 
 
@@ -197,7 +243,7 @@ def test_a_task_that_measured_nothing_earns_nothing_and_hands_its_points_on(
     assert right["score"] == right["max_score"] == 10.0
     assert right["unmeasured"] == [3]
     assert [t["max_score"] for t in right["tests"]] == [5.0, 5.0, 0.0]
-    weighted = config.Points(tasks={WHOLE.slug: {1: 2.0, 2: 6.0, 3: 12.0}})
+    weighted = config.Points(tasks={PARALLEL.slug: {1: 2.0, 2: 6.0, 3: 12.0}})
     assert batch.score(_one_cpu("pass"), weighted)["score"] == 20.0
     half = _one_cpu("pass")
     half["tests"][1]["status"] = "fail"
@@ -205,7 +251,7 @@ def test_a_task_that_measured_nothing_earns_nothing_and_hands_its_points_on(
     # Reported honestly: not among the passed tests, listed as not measured.
     sub = Submission("kim", tmp_path, "folder")
     results = outputs.write_student(tmp_path, sub, [right], fingerprint="x", sandbox={},
-                                    exercises=[WHOLE])
+                                    exercises=[PARALLEL])
     assert [t["test_code"] for t in results["tests"]] == ["values", "overlap"]
     assert [t["test_code"] for t in results["not_measured"]] == ["speedup"]
     assert results["exercises"][0]["unmeasured_tasks"] == [3]
@@ -216,7 +262,7 @@ def test_a_task_that_measured_nothing_earns_nothing_and_hands_its_points_on(
     platforms.write_gradescope(scope, results, text, 1.0)
     shown = json.loads(scope.read_text(encoding="utf-8"))["tests"]
     assert [(t["name"], t["max_score"], "status" in t) for t in shown][-1] == (
-        f"{WHOLE.slug}: speedup (not measured)", 0.0, False)
+        f"{PARALLEL.slug}: speedup (not measured)", 0.0, False)
 
 
 def test_syntax_error_message() -> None:
@@ -367,10 +413,10 @@ def test_exercises_run_past_an_unclean_one_start_over_whole() -> None:
 
 
 def test_one_run_s_timing_failures_are_re_run_in_one_fresh_process() -> None:
-    failed = [(batch.Job("s", ex, ex.slug.encode(), select=batch.ONE_CPU),
+    failed = [(batch.Job("s", ex, ex.slug.encode()),
                [f"tests/{ex.slug}/test_x.py::test_{i}"]) for i, ex in enumerate(SHARED[:2])]
     rerun = batch.timing_rerun(failed)
-    assert (rerun.student, rerun.attempt, rerun.select) == ("s", 2, batch.ONE_CPU)
+    assert (rerun.student, rerun.attempt) == ("s", 2)
     assert [(ex.slug, module) for ex, module in rerun.parts] == [
         ("ex01_threads", b"ex01_threads"), ("ex09_coroutines", b"ex09_coroutines")]
     assert rerun.nodeids == ["tests/ex01_threads/test_x.py::test_0",
@@ -391,26 +437,11 @@ def test_one_run_s_timing_failures_are_re_run_in_one_fresh_process() -> None:
     assert [(len(job.parts), job.attempt, len(job.nodeids)) for job in again] == [(2, 2, 2)]
 
 
-def test_a_student_shares_one_run_and_all_cpu_tests_get_a_lane() -> None:
-    jobs = [batch.Job("s", ex, b"") for ex in (ORDINARY, WHOLE, *SHARED[1:])]
+def test_a_student_shares_one_run() -> None:
+    jobs = [batch.Job("s", ex, b"") for ex in (ORDINARY, PARALLEL, *SHARED[1:])]
     grouped = batch.together(jobs)
-    assert [(j.exercise.slug, len(j.parts), j.select, j.whole) for j in grouped] == [
-        ("ex01_threads", 4, "not all_cpus", False), ("ex03_fib_parallel", 1, "all_cpus", True)]
-    assert [batch.parts_of(j) for j in batch.together(jobs)] == [1, 2]
-    one_cpu = batch.together(jobs, lanes=False)
-    assert [(len(j.parts), j.select) for j in one_cpu] == [(4, None)]
-    assert batch.together(jobs[1:2]) == jobs[1:2]  # ex03 alone: one whole run
-
-
-def test_the_two_parts_of_an_exercise_are_put_together() -> None:
-    shared = _outcome("pass", 0.5, ok=True)
-    lane = _outcome("fail", 1.5, ok=False)
-    lane["tests"] = lane["tests"][:1]
-    both = batch.combine(shared, lane)
-    assert both["status"] == "fail"
-    assert len(both["tests"]) == 3
-    broken = {**lane, "status": "error", "message": "tampering", "tests": []}
-    assert batch.combine(shared, broken)["message"] == "tampering"
+    assert [(j.exercise.slug, len(j.parts)) for j in grouped] == [("ex01_threads", 4)]
+    assert batch.together(jobs[1:2]) == jobs[1:2]  # one exercise: nothing to share
 
 
 def test_soak_rounds_are_read_from_the_node_ids() -> None:

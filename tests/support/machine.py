@@ -1,10 +1,11 @@
 """Every CPU for the part of a test that measures parallel speed, and only for that part.
 
-A grader that runs several test processes at once gives the whole machine to the tests
-marked ``all_cpus``, one process at a time. Such a test says when it needs every CPU
-(``claim``) and when it no longer does (``release``, e.g. once its parallel call is over
-and only a sequential one is left): the grader can then start the next process on the
-CPUs it no longer uses. Run any other way (a learner's check), both do nothing.
+A grader runs several test processes at once, each pinned to a CPU of its own. A test
+that measures parallel speed says when it needs every CPU (``claim``: the grader pauses
+its other processes once their current test is over, and this one gets every CPU) and
+when it no longer does (``release``, e.g. once its parallel call is over and only a
+sequential one is left: the others go on). Run any other way (a learner's check), both
+do nothing.
 
 A grader takes part by implementing the two hooks of ``Hooks`` in a plugin.
 """
