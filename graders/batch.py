@@ -483,6 +483,7 @@ class Seat:
         self.unsent: list[bytes] = []  # told before the job was up to hear it
         self.stopped = 0.0  # seconds paused or asking, before the current stop
         self.since = 0.0  # when the current stop began
+        self.granted_at = 0.0
 
     # the scheduler's side (lock held)
     def tell(self, message: bytes) -> None:
@@ -498,10 +499,19 @@ class Seat:
         self.state = state
 
     def go(self, state: str, message: bytes) -> None:
+        now = time.monotonic()
         if self.state in ("paused", "asking"):
-            self.stopped += time.monotonic() - self.since
+            self.stopped += now - self.since
+        if state == "granted":
+            self.granted_at = now
+            self.scheduler.stats["turns"] += 1
+            self.scheduler.stats["waited"] += now - self.since
         self.state = state
         self.tell(message)
+
+    def give_back(self) -> None:
+        if self.state == "granted":
+            self.scheduler.stats["held"] += time.monotonic() - self.granted_at
 
     # the job's side (sandbox.run_jobs)
     def attach(self, send: Callable[[bytes], None]) -> None:
@@ -519,6 +529,7 @@ class Seat:
             elif message == b"w" and self.state == "pausing":
                 self.stop("paused")
             elif message == b"f" and self.state == "granted":
+                self.give_back()
                 self.state = "running"
             else:
                 return
@@ -530,6 +541,7 @@ class Seat:
                 return
             if self.state in ("paused", "asking"):
                 self.stopped += time.monotonic() - self.since
+            self.give_back()
             self.state = "ended"
             if self in self.scheduler.askers:
                 self.scheduler.askers.remove(self)
@@ -562,6 +574,8 @@ class Scheduler:
         self.running = 0
         self.seats: list[Seat] = []  # the running jobs'
         self.askers: list[Seat] = []  # in the order they asked
+        # turns given, seconds the askers waited for them, seconds the machine was held
+        self.stats = {"turns": 0, "waited": 0.0, "held": 0.0}
 
     def add(self, job: Job) -> None:
         with self.cond:
@@ -635,6 +649,8 @@ class Summary:
     alone: int = 0  # exercises of a shared run tested again in a fresh process
     # seconds of jobs by kind (shared run, re-test, timing re-run): where time went
     busy: dict[str, float] = field(default_factory=dict)
+    # turns with the whole machine: how many, seconds waited for them, seconds held
+    turns: dict[str, float] = field(default_factory=dict)
     seconds: float = 0.0
 
 
@@ -856,6 +872,7 @@ def grade(subs: Sequence[Submission], opts: Options,
         for job in queued:
             scheduler.add(job)
         scheduler.run(work)
+        summary.turns = dict(scheduler.stats)
     except BaseException:
         sandbox.kill_all()
         raise

@@ -108,12 +108,17 @@ def main() -> int:
               f"{summary.rerun_exercises} exercises)")
         print(f"throughput {len(found) / wall:.2f} students/s, {summary.jobs / wall:.2f} runs/s")
         print("job seconds: " + ", ".join(f"{k} {v:.0f}" for k, v in sorted(summary.busy.items())))
+        if summary.turns.get("turns"):
+            t = summary.turns
+            print(f"whole-machine turns: {t['turns']:.0f}, waited {t['waited']:.1f} s in all "
+                  f"(the other jobs finishing their current test), held {t['held']:.1f} s")
         if runs:
             print(f"one exercise: mean {statistics.fmean(runs):.2f} s, median "
                   f"{statistics.median(runs):.2f} s, max {max(runs):.2f} s")
         figures = {"students": len(found), "exercises": len(exercises), "wall": wall,
                    "runs": summary.jobs, "alone": summary.alone, "reruns": summary.reruns,
-                   "rerun_exercises": summary.rerun_exercises, "job_seconds": summary.busy}
+                   "rerun_exercises": summary.rerun_exercises, "job_seconds": summary.busy,
+                   "turns": summary.turns}
         if args.compare:
             some = found[: args.compare]
             ref = Path(tmp) / "one-by-one"
