@@ -136,15 +136,23 @@ def _expect(fd: int, wanted: bytes) -> bool:
             return False
 
 
-def _set_cpus(cpus: list[int], every_thread: bool = False) -> None:
-    """Pin this thread (``every_thread``: every thread of the process) to ``cpus``. Threads
-    and processes started later inherit the starting thread's CPUs."""
+def _set_cpus(cpus: list[int], everything: bool = False) -> None:
+    """Pin this thread to ``cpus`` (``everything``: every thread of the process, and every
+    process it started, which may still be computing). Threads and processes started
+    later inherit the starting thread's CPUs."""
     if not cpus or not hasattr(os, "sched_setaffinity"):
         return
     tasks = [0]
-    if every_thread:
+    if everything:
         with contextlib.suppress(OSError):
             tasks = [int(t) for t in os.listdir("/proc/self/task")]
+        with contextlib.suppress(Exception):
+            import psutil
+
+            for kid in psutil.Process().children(recursive=True):
+                with contextlib.suppress(psutil.Error, OSError):
+                    for thread in kid.threads():
+                        os.sched_setaffinity(thread.id, cpus)
     for task in tasks:
         with contextlib.suppress(OSError):
             os.sched_setaffinity(task, cpus)
@@ -174,14 +182,15 @@ def _claim() -> None:
 
 
 def _release() -> None:
-    """The tests need one CPU at most: back to this job's own CPU (every thread, so none
-    competes with the jobs that resume), then tell the grader."""
+    """The tests need one CPU at most: back to this job's own CPU (every thread and child
+    process, so none competes with the jobs that resume), then tell the grader. A test may
+    say so while its call still runs (see ex03's ``serial_watch``)."""
     global _TURN
     fd, _ = _HOLD
     if fd is None or _TURN != "granted":
         return
     _TURN = "none"
-    _set_cpus(_OWN, every_thread=True)
+    _set_cpus(_OWN, everything=True)
     try:
         _write(fd, b"f")
     except OSError:

@@ -17,6 +17,7 @@ import functools
 import importlib
 import math
 import os
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,9 +26,9 @@ import pytest
 from ex03_fib_parallel import fib_parallel as mod
 
 from tests.support import machine
-from tests.support.cpu import CpuReport, sample_children
+from tests.support.cpu import ChildCpuSampler, CpuReport
 from tests.support.report import note_timing
-from tests.support.timing import call_with_deadline, usable_cpus
+from tests.support.timing import call_with_deadline, scaled, usable_cpus
 
 from .messages import MSG
 
@@ -41,6 +42,11 @@ RATIO_LIMIT = 0.75  # parallel / sequential wall time with 2+ CPUs
 CHILD_CPU_FLOOR = 0.03  # three ticks of the kernel's CPU accounting: some work was there
 FAIR_SHARE = 0.8  # below this share of their CPUs, the machine is too busy to judge
 AMBIGUOUS = 0.1  # workers one at a time overlap in fewer windows than this (hand-overs)
+# Seconds (scaled) into the speed-up's parallel call after which, if no two workers were
+# ever seen computing together, the call needs one CPU only (serial_watch). Pool workers
+# start within 0.3 s (spawn, forkserver) and compute together from then on; the call
+# takes about a second with two CPUs.
+SERIAL_AFTER = 0.8
 CROWDED = 0.5  # more than `workers` computing together this share of the time: too many
 
 
@@ -78,11 +84,46 @@ def n_taking(seconds: float) -> int:
     return min(45, n + max(0, round(math.log(seconds / took, GOLDEN))))
 
 
-def fibs_parallel(numbers: Sequence[int], workers: int | None) -> tuple[list[int], CpuReport]:
-    with sample_children(window=WINDOW) as report:
+def fibs_parallel(numbers: Sequence[int], workers: int | None,
+                  serial_after: float | None = None) -> tuple[list[int], CpuReport]:
+    """The learner's call, bounded and sampled; with ``serial_after``, see ``serial_watch``."""
+    sampler = ChildCpuSampler(window=WINDOW)
+    with sampler, serial_watch(sampler, serial_after):
         got = call_with_deadline(mod.fibs_parallel, list(numbers), workers, seconds=DEADLINE,
                                  call="fibs_parallel")
-    return got, report
+    return got, sampler.report
+
+
+@contextlib.contextmanager
+def serial_watch(sampler: ChildCpuSampler, after: float | None) -> Iterator[None]:
+    """Give the whole machine back (``machine.release``) once the call has run ``after``
+    seconds without two workers ever computing together.
+
+    Such a call cannot show a speed-up, and what it shows (no work in child processes,
+    or workers one at a time) does not need every CPU: it goes on with one, and a
+    grader lets its other test processes go on meanwhile. A right answer's workers
+    compute together within a few tenths of a second, whichever start method.
+    """
+    if after is None:
+        yield
+        return
+    done = threading.Event()
+    start = time.monotonic()
+
+    def watch() -> None:
+        while not done.wait(0.05):
+            if time.monotonic() - start >= after:
+                if sampler.most_together() <= 1:
+                    machine.release()
+                return
+
+    watcher = threading.Thread(target=watch, name="course-serial-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join(1)
 
 
 def measure_parallel(numbers: Sequence[int], workers: int | None) -> tuple[list[int], CpuReport]:
@@ -363,14 +404,15 @@ def time_both(numbers: list[int]) -> SpeedupRun | None:
     only one CPU is usable, even with the whole machine.
 
     Only the parallel call needs every CPU (``machine.whole``): a grader pauses its other
-    test processes for it, and lets them go on while the sequential one runs.
+    test processes for it, and lets them go on while the sequential one runs, or as soon
+    as the call shows it computes one thing at a time (``serial_watch``).
     """
     with machine.whole():
         cpus = usable_cpus()
         if cpus < 2:
             return None
         start = time.perf_counter()
-        got, report = fibs_parallel(numbers, None)
+        got, report = fibs_parallel(numbers, None, serial_after=scaled(SERIAL_AFTER))
         parallel = time.perf_counter() - start
     sequential = math.inf
     if (got == [reference_fib(n) for n in numbers] and children_computed(report)

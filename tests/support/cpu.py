@@ -138,6 +138,21 @@ class ChildCpuSampler:
         self._thread.start()
         return self
 
+    def most_together(self, window: float = 0.2) -> int:
+        """So far in the call: the most workers seen computing (two ticks or more) within
+        one ``window`` of seconds. Read while the sampler runs."""
+        history = list(self._history)
+        most, j = 0, 0
+        for t, reading in history:
+            while j + 1 < len(history) and t - history[j + 1][0] >= window:
+                j += 1
+            if t - history[j][0] < window:
+                continue
+            before = history[j][1]
+            grew = sum(1 for pid, cpu in reading.items() if cpu - before.get(pid, 0.0) >= 2 * TICK)
+            most = max(most, grew)
+        return most
+
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join(2)
