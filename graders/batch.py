@@ -493,6 +493,10 @@ class Seat:
         with contextlib.suppress(OSError):  # a job that just ended: its end tells the rest
             self.send(message)
 
+    def stopped_now(self, now: float) -> float:
+        """Seconds of the stop the job is in (paused or asking), 0 when it is in none."""
+        return now - self.since if self.state in ("paused", "asking") else 0.0
+
     def stop(self, state: str) -> None:
         if self.state not in ("paused", "asking"):
             self.since = time.monotonic()
@@ -500,8 +504,7 @@ class Seat:
 
     def go(self, state: str, message: bytes) -> None:
         now = time.monotonic()
-        if self.state in ("paused", "asking"):
-            self.stopped += now - self.since
+        self.stopped += self.stopped_now(now)
         if state == "granted":
             self.granted_at = now
             self.scheduler.stats["turns"] += 1
@@ -539,8 +542,7 @@ class Seat:
         with self.scheduler.cond:
             if self.state == "ended":
                 return
-            if self.state in ("paused", "asking"):
-                self.stopped += time.monotonic() - self.since
+            self.stopped += self.stopped_now(time.monotonic())
             self.give_back()
             self.state = "ended"
             if self in self.scheduler.askers:
@@ -551,8 +553,7 @@ class Seat:
 
     def idle(self) -> float:
         with self.scheduler.cond:
-            now = time.monotonic() - self.since if self.state in ("paused", "asking") else 0.0
-            return self.stopped + now
+            return self.stopped + self.stopped_now(time.monotonic())
 
 
 class Scheduler:
